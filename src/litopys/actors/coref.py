@@ -1,0 +1,71 @@
+"""References resolved from context, the simple kind news needs: a pronoun is the last
+person who was a subject; a relative pronoun is the mention just before it; `сторони`
+and `лідери двох країн` are the document's main pair; `сусідня держава` is the last
+state named other than the subject."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from litopys.lexicon.load import Lexicon
+from litopys.model import Actor, Document, Mention
+
+REFERRING = ("person", "relative", "pair", "other_state")
+
+
+def _is_subject(doc: Document, m: Mention) -> bool:
+    tok = doc.sentences[m.sentence].tokens[m.head]
+    return not tok.cases or "nom" in tok.cases
+
+
+def main_pair(mentions: list[Mention]) -> tuple[Actor, Actor] | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, Actor] = {}
+    for m in mentions:
+        if m.actor.kind == "role" and not m.actor.code:
+            continue
+        if m.via in REFERRING or m.actor.kind == "media" or not m.actor.code:
+            continue
+        counts[m.actor.code] += 1
+        first.setdefault(m.actor.code, Actor(m.actor.code, "state" if len(m.actor.code) == 3 else "organisation",
+                                             m.actor.name if m.actor.kind == "state" else ""))
+    top = [c for c, _ in counts.most_common(2)]
+    if len(top) < 2:
+        return None
+    return first[top[0]], first[top[1]]
+
+
+def resolve_references(doc: Document, lex: Lexicon) -> None:
+    resolved: list[Mention] = []
+    for m in doc.mentions:
+        if m.actor.kind != "role" or m.via not in REFERRING:
+            resolved.append(m)
+            continue
+        actor: Actor | None = None
+        members: tuple[Actor, ...] = ()
+        if m.via == "person":
+            for prev in reversed(resolved):
+                if prev.actor.kind == "person" and prev.sentence >= m.sentence - 3 and _is_subject(doc, prev):
+                    actor = prev.actor
+                    break
+        elif m.via == "relative":
+            for prev in reversed(resolved):
+                if prev.sentence == m.sentence and prev.end <= m.start and m.start - prev.end <= 3:
+                    actor = prev.actor
+                    break
+        elif m.via == "pair":
+            pair = main_pair(resolved + [x for x in doc.mentions if x.sentence <= m.sentence])
+            if pair:
+                actor, members = pair[0], pair
+        elif m.via == "other_state":
+            subject = next((p for p in resolved if p.sentence == m.sentence and _is_subject(doc, p)), None)
+            for prev in reversed(resolved):
+                if prev.sentence < m.sentence - 1 or prev.actor.kind == "media":
+                    continue
+                if prev.start < m.start and (subject is None or prev.actor.code != subject.actor.code):
+                    actor = Actor(prev.actor.code, "state", prev.actor.name)
+                    break
+        if actor is not None:
+            resolved.append(Mention(m.text, m.start, m.end, m.sentence, m.tok_start, m.tok_end, actor,
+                                    m.rule, m.head, m.via, m.place, members))
+    doc.mentions = resolved

@@ -1,0 +1,71 @@
+"""A token trie over lemma keys: every surface form of the lexicon is analysed by the same
+language module as the text, so `Казахстану`, `Москві`, `Токаєвим` meet the entries
+`Казахстан`, `Москва`, `Токаєв`. Longest match wins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from litopys.lang.base import Language, normalise
+from litopys.lexicon.load import Lexicon, Ref
+from litopys.model import Sentence
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    refs: list[tuple[Ref, bool, str]] = field(default_factory=list)  # ref, ambiguous, surface
+
+
+@dataclass(slots=True)
+class Match:
+    tok_start: int
+    tok_end: int
+    refs: list[tuple[Ref, bool, str]]
+
+
+class Matcher:
+    def __init__(self, lexicon: Lexicon, lang: Language) -> None:
+        self.root = _Node()
+        self.lang = lang
+        for surface, ref, ambiguous in lexicon.surface_forms(lang.code):
+            self._add(surface, ref, ambiguous)
+
+    def _add(self, surface: str, ref: Ref, ambiguous: bool) -> None:
+        words = [surface[s:e] for s, e in self.lang.word_spans(surface)]
+        if not words:
+            return
+        # two paths: by lemma (inflection) and by normalised surface (indeclinable, misparsed)
+        paths = {tuple(self.lang.analyse(w).lemma for w in words), tuple(normalise(w) for w in words)}
+        for path in paths:
+            node = self.root
+            for key in path:
+                node = node.children.setdefault(key, _Node())
+            if not any(r == ref for r, _, _ in node.refs):
+                node.refs.append((ref, ambiguous, surface))
+
+    def find(self, sentence: Sentence) -> list[Match]:
+        toks = sentence.tokens
+        out: list[Match] = []
+        i = 0
+        while i < len(toks):
+            best: Match | None = None
+            stack = [(self.root, i)]
+            while stack:
+                node, j = stack.pop()
+                if j >= len(toks):
+                    continue
+                for key in toks[j].keys:
+                    child = node.children.get(key)
+                    if child is None:
+                        continue
+                    if child.refs and (best is None or j + 1 > best.tok_end):
+                        best = Match(i, j + 1, child.refs)
+                    if child.children:
+                        stack.append((child, j + 1))
+            if best is not None:
+                out.append(best)
+                i = best.tok_end
+            else:
+                i += 1
+        return out

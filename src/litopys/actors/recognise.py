@@ -1,0 +1,139 @@
+"""The actor stage: lexicon matches become Mentions; an office joins the state named
+beside it (`президент Росії`, `the Russian president`) and the person named after it;
+references (`він`, `який`, `сторони`, `сусідньої держави`) are resolved by coref."""
+
+from __future__ import annotations
+
+from litopys.actors.coref import resolve_references
+from litopys.actors.matcher import Match, Matcher
+from litopys.actors.resolver import resolve
+from litopys.lexicon.load import Lexicon, Ref
+from litopys.model import Actor, Document, Mention, Sentence
+
+KIND_RANK = {"person": 0, "organisation": 1, "treaty": 2, "media": 3, "state": 4, "role": 5}
+VIA_RANK = {"name": 0, "body": 0, "metonym": 1, "capital": 2, "adjective": 3}
+
+
+def _choose(refs: list[tuple[Ref, bool, str]]) -> tuple[Ref, bool, str]:
+    return min(refs, key=lambda r: (KIND_RANK.get(r[0].kind, 9), VIA_RANK.get(r[0].via, 5)))
+
+
+def _head(sent: Sentence, start: int, end: int, kind: str) -> int:
+    toks = sent.tokens[start:end]
+    if kind == "person":
+        return end - 1
+    for t in toks:
+        if t.pos == "NOUN" and t.cases:
+            return t.i
+    return start
+
+
+def _acceptable(sent: Sentence, m: Match, ref: Ref, ambiguous: bool) -> bool:
+    first = sent.tokens[m.tok_start]
+    if ref.kind == "role" or ref.via == "adjective":
+        return True
+    if not first.is_cap:
+        return False
+    return not (ambiguous and m.tok_start == 0)
+
+
+class ActorRecogniser:
+    """requires: sentences with tokens; assigns: doc.mentions."""
+
+    name = "actors"
+
+    def __init__(self, lexicon: Lexicon, matcher: Matcher) -> None:
+        self.lex = lexicon
+        self.matcher = matcher
+
+    def __call__(self, doc: Document) -> Document:
+        mentions: list[Mention] = []
+        for sent in doc.sentences:
+            raw: list[Mention] = []
+            for m in self.matcher.find(sent):
+                candidates = [r for r in m.refs if _acceptable(sent, m, r[0], r[1])]
+                if not candidates:
+                    continue
+                ref, _amb, surface = _choose(candidates)
+                mention = self._mention(doc, sent, m, ref, surface)
+                if mention is not None:
+                    raw.append(mention)
+            mentions.extend(compose(sent, raw))
+        doc.mentions = mentions
+        resolve_references(doc, self.lex)
+        return doc
+
+    def _mention(self, doc: Document, sent: Sentence, m: Match, ref: Ref, surface: str) -> Mention | None:
+        toks = sent.tokens
+        start, end = toks[m.tok_start].start, toks[m.tok_end - 1].end
+        if ref.kind == "role":
+            actor = Actor("", "role", ref.extra, sector=self.lex.roles[ref.key].get("sector", ""), role=ref.extra)
+        else:
+            actor = resolve(self.lex, ref, doc.published)
+            if actor is None:
+                return None
+        return Mention(
+            text=doc.text[start:end], start=start, end=end, sentence=sent.index,
+            tok_start=m.tok_start, tok_end=m.tok_end, actor=actor,
+            rule=f"lexicon:{ref.kind}:{ref.key}:{ref.via}", head=_head(sent, m.tok_start, m.tok_end, ref.kind),
+            via=ref.via if ref.kind != "role" else ref.via,
+            place=ref.extra if ref.via == "capital" else "",
+        )
+
+
+def _adjacent(sent: Sentence, a: Mention, b: Mention, gap: int = 0) -> bool:
+    return 0 <= b.tok_start - a.tok_end <= gap and all(
+        t.pos != "PUNCT" for t in sent.tokens[a.tok_end:b.tok_start]
+    )
+
+
+def _merge(a: Mention, b: Mention, actor: Actor, rule: str, sent: Sentence, head: int, via: str) -> Mention:
+    text_start, text_end = min(a.start, b.start), max(a.end, b.end)
+    full = sent.text[text_start - sent.start:text_end - sent.start]
+    return Mention(full, text_start, text_end, a.sentence, min(a.tok_start, b.tok_start),
+                   max(a.tok_end, b.tok_end), actor, rule, head, via, a.place or b.place, a.members or b.members)
+
+
+def compose(sent: Sentence, raw: list[Mention]) -> list[Mention]:
+    """Join office + state (+ person): `президент Росії Володимир Путін` is one mention,
+    headed by `президент`, coded RUS, sector GOV."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(raw):
+        m = raw[i]
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if m.actor.kind == "role" and m.via in ("office", "capital"):
+            # adjective before: "російський президент", "the Russian capital"
+            prev = out[-1] if out else None
+            if prev and prev.via == "adjective" and _adjacent(sent, prev, m, gap=1):
+                out.pop()
+                m = _join_office(sent, prev, m, head=m.head)
+                nxt = raw[i + 1] if i + 1 < len(raw) else None
+            elif nxt and nxt.actor.kind in ("state", "organisation") and _adjacent(sent, m, nxt, gap=1):
+                m = _join_office(sent, nxt, m, head=m.head)
+                i += 1
+                nxt = raw[i + 1] if i + 1 < len(raw) else None
+            if m.actor.kind == "role" and m.via == "office" and nxt and nxt.actor.kind == "person" and _adjacent(sent, m, nxt):
+                # "президент Володимир Зеленський": the person, headed by the office
+                m = _merge(m, nxt, nxt.actor, nxt.rule, sent, m.head, "name")
+                i += 1
+            elif m.actor.code and nxt and nxt.actor.kind == "person" and _adjacent(sent, m, nxt) and (
+                nxt.actor.code == m.actor.code or not nxt.actor.code
+            ):
+                m = _merge(m, nxt, nxt.actor, nxt.rule, sent, m.head, "name")
+                i += 1
+            if m.actor.code or m.via != "office":
+                out.append(m)
+            i += 1
+            continue
+        out.append(m)
+        i += 1
+    return [m for m in out if m.actor.code or m.via in ("person", "relative", "pair", "other_state")]
+
+
+def _join_office(sent: Sentence, state: Mention, office: Mention, head: int) -> Mention:
+    if office.via == "capital":
+        actor = Actor(state.actor.code, "state", state.actor.name)
+        return _merge(office, state, actor, state.rule.replace(":adjective", ":capital"), sent, head, "capital")
+    actor = Actor(state.actor.code, "role", state.actor.name, sector=office.actor.sector, role=office.actor.role)
+    return _merge(office, state, actor, f"{office.rule}+{state.rule}", sent, head, "role")

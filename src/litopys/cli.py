@@ -1,0 +1,151 @@
+"""The `litopys` command. Thin: every command calls the stages and stores above."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from litopys.errors import InputError
+from litopys.io.reader import MAX_CHARS, read_file
+from litopys.model import Document
+from litopys.output.records import records
+from litopys.pipeline import extract
+
+app = typer.Typer(help="litopys: news articles (uk, ru, en) → PLOVER events, actors and relations over time.",
+                  no_args_is_help=True, add_completion=False)
+lexicon_app = typer.Typer(help="Check and describe the bundled lexicons.", no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+err = Console(stderr=True)
+
+DEFAULT_DB = "sqlite:///litopys.db"
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"'{value}' is not a date: write YYYY-MM-DD") from exc
+
+
+def iter_paths(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(x for x in p.rglob("*") if x.is_file() and x.suffix in (".txt", ".text", "")))
+        else:
+            out.append(p)
+    return out
+
+
+def read_documents(paths: list[Path], published: date | None, lang: str | None, max_chars: int = MAX_CHARS):
+    """Yield documents; a file that cannot be read gets one line on stderr and the batch goes on."""
+    for p in iter_paths(paths):
+        try:
+            yield read_file(p, published, lang, max_chars=max_chars)
+        except InputError as exc:
+            err.print(f"[yellow]skipped[/yellow] {exc}", highlight=False)
+
+
+@app.command("extract")
+def extract_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl: one record a line; json: one document; table: for people.")] = Format.table,
+    published: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for files without a header.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Force the language: uk, ru or en.")] = None,
+    mentions: Annotated[bool, typer.Option(help="Include mention records.")] = True,
+    max_chars: Annotated[int, typer.Option(help="Refuse files longer than this.")] = MAX_CHARS,
+) -> None:
+    """Read articles and print their events, relations and actor mentions."""
+    all_records: list[dict] = []
+    docs: list[Document] = []
+    for doc in read_documents(paths, _date(published), lang, max_chars):
+        doc = extract(doc)
+        for msg in doc.messages:
+            err.print(f"[yellow]note[/yellow] {msg}", highlight=False)
+        if format == Format.jsonl:
+            for r in records(doc, mentions):
+                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        elif format == Format.json:
+            all_records.extend(records(doc, mentions))
+        else:
+            docs.append(doc)
+    if format == Format.json:
+        sys.stdout.write(json.dumps(all_records, ensure_ascii=False, indent=1) + "\n")
+    elif format == Format.table:
+        print_tables(docs)
+
+
+def print_tables(docs: list[Document]) -> None:
+    out = Console()
+    for doc in docs:
+        t = Table(title=f"{doc.id} ({doc.lang}, {doc.published})", show_lines=False)
+        for col in ("type", "mode", "source", "target", "date", "neg", "evidence"):
+            t.add_column(col, overflow="fold")
+        for e in doc.events:
+            t.add_row(e.event_type, e.mode, e.source.code if e.source else "", e.target.code if e.target else "",
+                      f"{e.date or '—'} ({e.date_precision or '-'})", "yes" if e.negated else "", e.evidence.text[:120])
+        out.print(t)
+        if doc.relations:
+            r = Table(title="relations")
+            for col in ("type", "subject", "object", "value", "since"):
+                r.add_column(col, overflow="fold")
+            for rel in doc.relations:
+                r.add_row(rel.type, rel.subject.code, rel.object.code, rel.value[:60], rel.since or "")
+            out.print(r)
+
+
+@lexicon_app.command("check")
+def lexicon_check() -> None:
+    """Validate every lexicon and pattern file (schema, duplicates, clashing names, dates)."""
+    from litopys.lexicon.validate import check_all
+
+    problems = check_all()
+    for p in problems:
+        err.print(p, highlight=False)
+    if problems:
+        err.print(f"[red]{len(problems)} problem(s)[/red]")
+        raise typer.Exit(1)
+    typer.echo("lexicon OK")
+
+
+@lexicon_app.command("stats")
+def lexicon_stats(
+    format: Annotated[str, typer.Option("--format", help="json or table")] = "table",
+) -> None:
+    """Count entries and surface forms per kind and language."""
+    from litopys.lexicon.validate import stats
+
+    s = stats()
+    if format == "json":
+        typer.echo(json.dumps(s, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"lexicon {s['fingerprint']}")
+    for col in ("kind", "entries", "uk", "ru", "en"):
+        t.add_column(col)
+    for kind, v in s["kinds"].items():
+        t.add_row(kind, str(v["entries"]), *(str(v["surface_forms"][lang]) for lang in ("uk", "ru", "en")))
+    Console().print(t)
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

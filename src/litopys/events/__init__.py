@@ -1,0 +1,1 @@
+"""Event extraction: patterns (data) → triggers → arguments → negation → dates."""

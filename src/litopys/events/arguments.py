@@ -1,0 +1,172 @@
+"""Who did it and to whom, read from case, prepositions and word order.
+
+uk and ru carry roles in case endings: the subject is nominative, the partner of a
+meeting follows `з`/`с` in the instrumental, the destination follows `до`/`в`. English
+has no cases, so a mention counts as a subject when no preposition governs it.
+A nominalised trigger (`вторгнення Росії в Україну`, `російське вторгнення`) takes its
+source from the genitive after it or the adjective before it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from litopys.events.clauses import Segment, segment_of
+from litopys.events.patterns import EventPattern, Grammar
+from litopys.model import Actor, Mention, Sentence
+
+
+@dataclass(slots=True)
+class Arguments:
+    sources: list[Mention]
+    targets: list[Mention]
+    how: list[str]
+
+
+def preposition(sent: Sentence, m: Mention, grammar: Grammar) -> str:
+    """The preposition governing a mention, if any (looks one or two tokens back)."""
+    for back in (1, 2):
+        j = m.tok_start - back
+        if j < 0:
+            return ""
+        t = sent.tokens[j]
+        if t.pos == "PREP" or t.keys & (grammar["comitative"] | grammar["directional"] | grammar["against"] | grammar["agentive"] | grammar["after"]):
+            return t.lower
+        if t.pos not in ("ADJ", "PRTCP", "NUM") and t.lower not in ("the", "a", "an"):
+            return ""
+    return ""
+
+
+def is_nominative(sent: Sentence, m: Mention, grammar: Grammar) -> bool:
+    if m.via == "adjective":
+        return False
+    tok = sent.tokens[m.head] if 0 <= m.head < len(sent.tokens) else sent.tokens[m.tok_start]
+    if preposition(sent, m, grammar):
+        return False
+    if not tok.cases:  # English, indeclinable or unknown: position decides
+        return True
+    return "nom" in tok.cases
+
+
+def _coordinated(sent: Sentence, left: Mention, right: Mention, grammar: Grammar, segs: list[Segment]) -> bool:
+    """Are two mentions joined by `і`/`та`/`and`/a comma, perhaps across a relative clause?"""
+    between = sent.tokens[left.tok_end:right.tok_start]
+    if not between:
+        return False
+    coords = grammar["coordinators"]
+    if len(between) <= 2 and all(t.keys & coords or t.text == "," or t.lower in ("also", "також", "также") for t in between):
+        return True
+    # "Токаєв, який ... Москві, і президент Росії": skip a relative clause
+    k0, k1 = segment_of(segs, left.tok_end - 1), segment_of(segs, right.tok_start)
+    middle = segs[k0 + 1:k1]
+    last = sent.tokens[right.tok_start - 1]
+    return bool(middle) and all(s.subordinate for s in middle) and bool(last.keys & coords)
+
+
+def find_arguments(
+    sent: Sentence, mentions: list[Mention], ti: int, tlen: int, pattern: EventPattern,
+    grammar: Grammar, segs: list[Segment], is_noun: bool,
+) -> Arguments:
+    how: list[str] = []
+    actors = [m for m in mentions if m.actor.code and m.actor.kind != "media"]
+    k = segment_of(segs, ti)
+    seg = segs[k]
+    before = [m for m in actors if seg.start <= m.tok_start and m.tok_end <= ti]
+    after_all = [m for m in actors if m.tok_start >= ti + tlen]
+
+    sources: list[Mention] = []
+    targets: list[Mention] = []
+
+    # a pair reference ("сторони", "лідерів двох країн") anywhere next to the trigger
+    pair = [m for m in actors if m.via == "pair" and m.members and abs(m.tok_start - ti) <= 4]
+    if pair:
+        a, b = pair[0].members
+        return Arguments([_as(pair[0], a)], [_as(pair[0], b)], ["pair reference"])
+
+    if is_noun:
+        gen = next((m for m in after_all if m.tok_start - (ti + tlen) <= 1 and not preposition(sent, m, grammar)
+                    and _gen_like(sent, m)), None)
+        adj = next((m for m in reversed(before) if m.via == "adjective" and ti - m.tok_end <= 2), None)
+        if gen is not None:
+            sources, how = [gen], ["genitive after the noun"]
+        elif adj is not None:
+            sources, how = [adj], ["adjective before the noun"]
+
+    if not sources:
+        subj = [m for m in before if is_nominative(sent, m, grammar)]
+        if subj:
+            sources = _with_coordinated(sent, subj[-1], actors, grammar, segs)
+            how.append("subject before the trigger")
+    if not sources:
+        # walk left over earlier clauses, skipping relative and complement clauses
+        for j in range(k - 1, -1, -1):
+            s = segs[j]
+            if s.subordinate:
+                continue
+            subj = [m for m in actors if s.start <= m.tok_start < s.end and is_nominative(sent, m, grammar)]
+            if subj:
+                sources = _with_coordinated(sent, subj[-1], actors, grammar, segs)
+                how.append("subject of the main clause")
+                break
+            if any(t.pos == "VERB" for t in sent.tokens[s.start:s.end]):
+                break
+    if not sources:
+        agent = next((m for m in after_all if preposition(sent, m, grammar) in grammar["agentive"]), None)
+        inverted = next((m for m in after_all if sent.tokens[m.head].cases and is_nominative(sent, m, grammar)
+                         and segment_of(segs, m.tok_start) == k), None)
+        if agent is not None:
+            sources, how = [agent], ["agent after `by`"]
+        elif inverted is not None:
+            sources, how = [inverted], ["subject after the verb"]
+
+    src_codes = {m.actor.code for m in sources}
+    rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes]
+    rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k or not segs[segment_of(segs, m.tok_start)].subordinate]
+    comitative = [m for m in rest if preposition(sent, m, grammar) in grammar["comitative"]]
+    against = [m for m in rest if preposition(sent, m, grammar) in grammar["against"]]
+    places = [m for m in rest if preposition(sent, m, grammar) in grammar["directional"] or m.via == "capital"]
+    if pattern.target == "place" and places:
+        targets, how = [places[0]], how + ["destination"]
+    elif comitative:
+        targets, how = [comitative[0]], how + ["partner after `with`"]
+    elif against:
+        targets, how = [against[0]], how + ["target after `against`"]
+    elif len({m.actor.code for m in sources}) >= 2:
+        first = sources[0]
+        targets = [m for m in sources if m.actor.code != first.actor.code][:1]
+        sources = [first]
+        how.append("coordinated subjects")
+    else:
+        objs = [m for m in rest_same_seg if not (sent.tokens[m.head].cases and "nom" in sent.tokens[m.head].cases
+                                                  and not (sent.tokens[m.head].cases - {"nom"}) and not preposition(sent, m, grammar))]
+        objs = [m for m in objs if m.tok_start - (ti + tlen) <= 12]
+        if objs:
+            targets, how = [objs[0]], how + ["object after the trigger"]
+    if not targets and is_noun and sources and sources[0].tok_start > ti:
+        nxt = [m for m in rest if m.tok_start > sources[0].tok_end]
+        if nxt:
+            targets = [nxt[0]]
+    return Arguments(sources, targets, how)
+
+
+def _gen_like(sent: Sentence, m: Mention) -> bool:
+    tok = sent.tokens[m.head]
+    return not tok.cases or "gen" in tok.cases or m.via == "pair"
+
+
+def _with_coordinated(sent: Sentence, last: Mention, actors: list[Mention], grammar: Grammar, segs: list[Segment]) -> list[Mention]:
+    """The subject mention plus every mention coordinated with it to its left."""
+    chain = [last]
+    idx = actors.index(last)
+    for j in range(idx - 1, -1, -1):
+        cand = actors[j]
+        if not is_nominative(sent, cand, grammar):
+            continue
+        if _coordinated(sent, cand, chain[0], grammar, segs):
+            chain.insert(0, cand)
+        else:
+            break
+    return chain
+
+
+def _as(m: Mention, actor: Actor) -> Mention:
+    return Mention(m.text, m.start, m.end, m.sentence, m.tok_start, m.tok_end, actor, m.rule, m.head, m.via, m.place)

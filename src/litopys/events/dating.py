@@ -1,0 +1,93 @@
+"""Give each event the date the text gives it, never the publication date by default.
+
+In order: a time expression in the event's sentence (the nearest; `через тиждень після
+X` dates X a week before the anchor); a present-tense statement is dated to publication;
+a sentence opening with `після X`/`after X` about an undated X stays undated; otherwise
+the date the story is currently about (the last recent date named before), and in the
+lead paragraph the publication date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from litopys.events.patterns import LanguagePatterns
+from litopys.model import Document, Event, Sentence, Timex
+
+RECENT_DAYS = 31
+
+
+def _parse(value: str) -> date | None:
+    try:
+        parts = [int(p) for p in value.split("-")]
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def _recent(t: Timex, pub: date | None) -> bool:
+    if pub is None or not t.value or t.precision not in ("day", "week"):
+        return False
+    d = _parse(t.value)
+    return d is not None and 0 <= (pub - d).days <= RECENT_DAYS
+
+
+def date_events(doc: Document, patterns: LanguagePatterns) -> None:
+    pub = doc.published
+    by_sentence: dict[int, list[Timex]] = {}
+    for t in doc.timexes:
+        by_sentence.setdefault(t.sentence, []).append(t)
+    events_by_sentence: dict[int, list[Event]] = {}
+    for e in doc.events:
+        events_by_sentence.setdefault(e.evidence.sentence, []).append(e)
+    discourse: tuple[str, str] | None = None  # (value, precision) the story is about now
+    after_words = patterns.grammar["after"]
+    for sent in doc.sentences:
+        timexes = by_sentence.get(sent.index, [])
+        absolute = [t for t in timexes if t.value]
+        for e in events_by_sentence.get(sent.index, []):
+            value, prec, why = _date_one(e, sent, absolute, timexes, discourse, pub, after_words)
+            e.date, e.date_precision = value, prec
+            e.notes.append(f"date: {why}")
+        recent = [t for t in absolute if _recent(t, pub)]
+        if recent:
+            discourse = (recent[-1].value, recent[-1].precision)  # type: ignore[assignment]
+
+
+def _tense_present(sent: Sentence, e: Event) -> bool:
+    verbs = [t for t in sent.tokens if t.tense in ("past", "pres", "fut")]
+    trig = next((t for t in sent.tokens if t.start == e.trigger_start), None)
+    if trig is not None and trig.tense in ("past", "pres"):
+        return trig.tense == "pres"
+    return bool(verbs) and all(t.tense == "pres" for t in verbs)
+
+
+def _date_one(e: Event, sent: Sentence, absolute: list[Timex], timexes: list[Timex],
+              discourse: tuple[str, str] | None, pub: date | None, after_words: frozenset[str]):
+    pos = e.trigger_start
+    shifts = [t for t in timexes if t.shift_after]
+    anchor = next((t for t in absolute if t.precision == "day"), None)
+    anchor_value = anchor.value if anchor else (discourse[0] if discourse else (pub.isoformat() if pub else None))
+    for t in shifts:
+        if anchor_value and t.shift_after > 0 and pos > t.start:
+            d = _parse(anchor_value)
+            if d:
+                return (d - timedelta(days=t.shift_after)).isoformat(), t.precision, f"'{t.text}' before the anchor {anchor_value}"
+        if anchor_value and t.shift_after < 0:
+            d = _parse(anchor_value)
+            if d:
+                return (d + timedelta(days=t.shift_after)).isoformat(), t.precision, f"'{t.text}' before the anchor {anchor_value}"
+    if absolute:
+        best = min(absolute, key=lambda t: (abs(t.start - pos), t.start > pos))
+        return best.value, best.precision, f"time expression '{best.text}'"
+    if shifts and anchor_value:
+        return anchor_value, "day", "the anchor of a relative expression"
+    first = sent.tokens[0] if sent.tokens else None
+    if first is not None and first.keys & after_words:
+        return None, None, "the sentence opens with 'after' an undated event"
+    if _tense_present(sent, e) and pub is not None:
+        return pub.isoformat(), "day", "present tense: the publication date"
+    if discourse:
+        return discourse[0], discourse[1], "the date the story is about"
+    if sent.paragraph == 0 and pub is not None:
+        return pub.isoformat(), "day", "the lead paragraph: the publication date"
+    return None, None, "the text gives no date"

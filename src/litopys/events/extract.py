@@ -1,0 +1,163 @@
+"""The event stage: find triggers, decide negation, find arguments, date and place the
+event. Pure: a function of the document and the compiled patterns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from litopys.actors.coref import main_pair
+from litopys.events.arguments import find_arguments
+from litopys.events.clauses import segment_of, segments
+from litopys.events.dating import date_events
+from litopys.events.patterns import EventPattern, LanguagePatterns, match_trigger
+from litopys.model import Actor, Document, Event, Location, Mention, Sentence
+
+LIMITERS = {"тільки", "лише", "лишень", "только", "лишь", "only", "just"}
+
+
+@dataclass(slots=True)
+class Trigger:
+    i: int
+    length: int
+    pattern: EventPattern
+    negated: bool = False
+    consumed: bool = False
+
+
+class EventExtractor:
+    """requires: mentions, timexes; assigns: doc.events."""
+
+    name = "events"
+
+    def __init__(self, patterns: LanguagePatterns) -> None:
+        self.p = patterns
+
+    def __call__(self, doc: Document) -> Document:
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        events: list[Event] = []
+        for sent in doc.sentences:
+            mentions = by_sentence.get(sent.index, [])
+            events.extend(self.sentence_events(doc, sent, mentions))
+        doc.events = events
+        date_events(doc, self.p)
+        return doc
+
+    # -- triggers ---------------------------------------------------------------------
+    def triggers(self, sent: Sentence) -> list[Trigger]:
+        toks = sent.tokens
+        lemmas = set().union(*(t.keys for t in toks)) if toks else set()
+        found: list[Trigger] = []
+        i = 0
+        while i < len(toks):
+            best: Trigger | None = None
+            for pat in self.p.events:
+                for trig in pat.triggers:
+                    n = match_trigger(toks, i, trig)
+                    if not n:
+                        continue
+                    if toks[i].pos == "PRTCP" and not pat.participles:
+                        continue
+                    window = set().union(*(t.keys for t in toks[max(0, i - 8):i + n + 8])) - set().union(*(t.keys for t in toks[i:i + n]))
+                    if pat.with_any and not (pat.with_any & window) and not (pat.with_any & toks[i].keys and len(pat.with_any & window) > 0):
+                        continue
+                    if pat.without and pat.without & lemmas:
+                        continue
+                    cand = Trigger(i, n, pat)
+                    if best is None or (pat.priority, n, bool(pat.with_any)) > (best.pattern.priority, best.length, bool(best.pattern.with_any)):
+                        best = cand
+            if best is not None:
+                found.append(best)
+                i += best.length
+            else:
+                i += 1
+        self._negation(sent, found)
+        return [t for t in found if not t.consumed]
+
+    def _negation(self, sent: Sentence, found: list[Trigger]) -> None:
+        toks = sent.tokens
+        negators = self.p.grammar["negators"]
+        for k, trig in enumerate(found):
+            for j in range(trig.i - 1, max(-1, trig.i - 4), -1):
+                t = toks[j]
+                if t.pos == "PUNCT":
+                    break
+                if t.keys & negators and not (j + 1 < len(toks) and toks[j + 1].lower in LIMITERS):
+                    trig.negated = True
+                    break
+            prev = found[k - 1] if k else None
+            if prev and prev.pattern.negates_next and 0 < trig.i - (prev.i + prev.length) <= 3:
+                # "відмовився підписати": the refusal is the negation of the signing
+                trig.negated = not prev.negated
+                prev.consumed = True
+            if trig.pattern.negated:
+                trig.negated = not trig.negated
+
+    # -- events -----------------------------------------------------------------------
+    def sentence_events(self, doc: Document, sent: Sentence, mentions: list[Mention]) -> list[Event]:
+        out: list[Event] = []
+        triggers = self.triggers(sent)
+        if not triggers:
+            return out
+        segs = segments(sent, mentions, self.p.grammar)
+        for trig in triggers:
+            pat = trig.pattern
+            is_noun = sent.tokens[trig.i].pos == "NOUN"
+            args = find_arguments(sent, mentions, trig.i, trig.length, pat, self.p.grammar, segs, is_noun)
+            source = args.sources[0].actor if args.sources else None
+            target = args.targets[0].actor if args.targets else None
+            notes = list(args.how)
+            if source is None and pat.domestic:
+                place = next((m for m in mentions if m.actor.kind in ("state",) or m.via == "capital"), None)
+                if place is not None:
+                    source = Actor(place.actor.code, "state", place.actor.name)
+                    notes.append("domestic: the country where it happened")
+            if pat.domestic and source is not None and target is None:
+                target = source
+            if source is None and pat.symmetric and not [m for m in mentions if m.actor.code]:
+                pair = main_pair(doc.mentions)
+                if pair:
+                    source, target = pair
+                    notes.append("no actor in the sentence: the document's main pair")
+            if target is None and source is not None and pat.target in ("required", "place") and out:
+                prev = out[-1]
+                if prev.source and prev.source.code == source.code and prev.target:
+                    target = prev.target
+                    notes.append("target shared with the previous predicate")
+            if source is None:
+                doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, notes), "no source found"))
+                continue
+            if target is None and pat.target in ("required", "place"):
+                doc.dropped.append((self._event(doc, sent, trig, source, None, mentions, notes), "no target found"))
+                continue
+            if target is not None and target.code == source.code and not pat.domestic:
+                doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "source and target are the same"))
+                continue
+            out.append(self._event(doc, sent, trig, source, target, mentions, notes))
+        return out
+
+    def _event(self, doc: Document, sent: Sentence, trig: Trigger, source: Actor | None, target: Actor | None,
+               mentions: list[Mention], notes: list[str]) -> Event:
+        toks = sent.tokens
+        segs = segments(sent, mentions, self.p.grammar)
+        seg = segs[segment_of(segs, trig.i)]
+        # evidence: the trigger's clause, widened to the arguments it used
+        start = toks[seg.start].start
+        end = toks[seg.end - 1].end
+        t0, t1 = toks[trig.i].start, toks[trig.i + trig.length - 1].end
+        for m in mentions:
+            if (source and m.actor is source) or (target and m.actor is target):
+                start, end = min(start, m.start), max(end, m.end)
+        start, end = min(start, t0), max(end, t1)
+        place = next((m for m in sorted(mentions, key=lambda m: abs(m.tok_start - trig.i)) if m.via == "capital" and m.place), None)
+        if trig.negated:
+            notes.append("negated: a negator governs the trigger")
+        return Event(
+            event_type=trig.pattern.type, cameo=trig.pattern.cameo, mode=trig.pattern.mode,
+            source=source, target=target, date=None, date_precision=None, negated=trig.negated,
+            evidence=doc.evidence(sent.index, start, end), rule=f"pattern:{trig.pattern.id}",
+            symmetric=trig.pattern.symmetric,
+            location=Location(place.place, place.actor.code) if place else None,
+            trigger=doc.text[t0:t1], trigger_start=t0, notes=notes,
+        )

@@ -1,0 +1,112 @@
+"""Compile one language's pattern file: every trigger word is analysed by the language
+module, so patterns are written in dictionary form and match any inflection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from litopys.lang.base import Language, normalise
+
+
+@dataclass(slots=True)
+class EventPattern:
+    id: str
+    triggers: list[tuple[frozenset[str], ...]]  # each trigger: a sequence of key sets
+    type: str
+    cameo: str
+    mode: str = ""
+    with_any: frozenset[str] = frozenset()
+    without: frozenset[str] = frozenset()
+    symmetric: bool = False
+    negated: bool = False
+    participles: bool = False
+    target: str = "required"
+    negates_next: bool = False
+    domestic: bool = False
+    priority: int = 0
+
+
+@dataclass(slots=True)
+class RelationPattern:
+    id: str
+    type: str
+    triggers: list[tuple[frozenset[str], ...]]
+    with_any: frozenset[str] = frozenset()
+    without: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Grammar:
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.words.get(key, frozenset())
+
+
+@dataclass(slots=True)
+class LanguagePatterns:
+    lang: str
+    grammar: Grammar
+    events: list[EventPattern]
+    relations: list[RelationPattern]
+    time: dict
+
+
+def _keys(lang: Language, word: str) -> frozenset[str]:
+    return frozenset({normalise(word), lang.analyse(word).lemma})
+
+
+def _phrase(lang: Language, phrase: str) -> tuple[frozenset[str], ...]:
+    return tuple(_keys(lang, phrase[s:e]) for s, e in lang.word_spans(phrase))
+
+
+def _flat(lang: Language, words: list[str] | None) -> frozenset[str]:
+    out: set[str] = set()
+    for w in words or []:
+        for keys in _phrase(lang, w):
+            out |= keys
+    return frozenset(out)
+
+
+def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
+    grammar = Grammar({k: frozenset(normalise(w) for w in v) | _flat(lang, v) for k, v in data["grammar"].items()})
+    events = [
+        EventPattern(
+            id=p["id"], triggers=[_phrase(lang, t) for t in p["triggers"]], type=p["type"], cameo=p["cameo"],
+            mode=p.get("mode", ""), with_any=_flat(lang, p.get("with_any")), without=_flat(lang, p.get("without")),
+            symmetric=p.get("symmetric", False), negated=p.get("negated", False),
+            participles=p.get("participles", False), target=p.get("target", "required"),
+            negates_next=p.get("negates_next", False), domestic=p.get("domestic", False),
+            priority=p.get("priority", 0),
+        )
+        for p in data["events"]
+    ]
+    relations = [
+        RelationPattern(p["id"], p["type"], [_phrase(lang, t) for t in p["triggers"]],
+                        _flat(lang, p.get("with_any")), _flat(lang, p.get("without")))
+        for p in data["relations"]
+    ]
+    time = dict(data["time"])
+    for key in ("months", "weekdays", "relative_days", "relative_years", "units", "numbers"):
+        table: dict[str, int] = {}
+        for w, v in (time.get(key) or {}).items():
+            for k in _keys(lang, str(w)):
+                table.setdefault(k, v)
+        time[key] = table
+    for key in ("after", "shift", "earlier", "year_words"):
+        time[key] = sorted(_flat(lang, time.get(key)))
+    time["same_year"] = [[lang.analyse(w).lemma for w in seq] for seq in time.get("same_year", [])]
+    time["relative_phrases"] = [
+        dict(p, words=[lang.analyse(w).lemma for w in p["words"]]) for p in time.get("relative_phrases", [])
+    ]
+    return LanguagePatterns(data["lang"], grammar, events, relations, time)
+
+
+def match_trigger(tokens: list, i: int, trigger: tuple[frozenset[str], ...]) -> int:
+    """Length of the trigger matched at token i (0 if none)."""
+    if i + len(trigger) > len(tokens):
+        return 0
+    for k, keys in enumerate(trigger):
+        if not (tokens[i + k].keys & keys):
+            return 0
+    return len(trigger)

@@ -1,0 +1,1 @@
+"""Readers: bytes on disk become Documents (decoding, header, date, language)."""

@@ -1,0 +1,96 @@
+"""English: a rule-based sentence splitter aware of news abbreviations; simplemma lemmas.
+
+English has no case endings, so `cases` stays empty and the stages read word order and
+prepositions instead."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+from litopys.lang.base import Analysis, normalise, regex_word_spans
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "st", "no",
+    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "jr", "sr",
+    "vs", "etc", "inc", "co", "corp", "ltd", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
+}
+SENT_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(]?[A-Z0-9])|\n")
+
+PREPOSITIONS = {
+    "in", "on", "at", "with", "to", "from", "by", "of", "for", "into", "onto", "against",
+    "over", "about", "after", "before", "since", "until", "during", "between", "among",
+    "across", "toward", "towards", "upon", "via", "within", "without", "under", "through",
+}
+CONJUNCTIONS = {"and", "or", "but", "nor", "while", "whereas", "although", "though", "as"}
+PRONOUNS = {
+    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who", "which",
+    "that", "we", "i", "you", "our", "us",
+}
+PARTICLES = {"not", "n't", "never", "no"}
+IRREGULAR_PAST = {
+    "met", "said", "told", "held", "made", "took", "gave", "went", "came", "sent", "led",
+    "won", "lost", "sought", "brought", "began", "fought", "struck", "left", "kept", "spoke",
+    "broke", "threw", "wrote", "withdrew", "stood", "put", "set", "cut", "hit", "shot", "flew",
+    "was", "were", "had", "did", "saw", "got", "bought", "paid", "read", "ran", "drew",
+    "froze", "chose", "swore", "undertook", "overtook", "upheld", "forbade", "seized",
+}
+PRESENT = {"is", "are", "has", "have", "does", "do", "says", "remains"}
+
+
+@lru_cache(maxsize=200_000)
+def _analyse(word: str) -> Analysis:
+    norm = normalise(word)
+    if not any(ch.isalpha() for ch in word):
+        pos = "NUM" if any(ch.isdigit() for ch in word) else "PUNCT"
+        return Analysis(norm, frozenset({norm}), pos, frozenset(), "")
+    base = norm[:-2] if norm.endswith("'s") else norm
+    lemma = normalise(simplemma.lemmatize(base, lang="en"))
+    keys = {norm, base, lemma}
+    if norm in PREPOSITIONS:
+        pos = "PREP"
+    elif norm in CONJUNCTIONS:
+        pos = "CONJ"
+    elif norm in PRONOUNS:
+        pos = "PRON"
+    elif norm in PARTICLES:
+        pos = "PART"
+    else:
+        pos = "X"
+    tense = ""
+    if norm in IRREGULAR_PAST or (norm.endswith("ed") and len(norm) > 4):
+        tense = "past"
+    elif norm in PRESENT:
+        tense = "pres"
+    return Analysis(lemma, frozenset(keys), pos, frozenset(), tense)
+
+
+class English:
+    code = "en"
+
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for m in SENT_END.finditer(text):
+            end = m.end()
+            before = text[start:m.start()].rsplit(None, 1)
+            last = before[-1].lower().rstrip(".") if before else ""
+            if m.group().startswith(".") and (
+                last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+            ):
+                continue
+            spans.append((start, end))
+            start = end
+        if text[start:].strip():
+            spans.append((start, len(text)))
+        return spans
+
+    def word_spans(self, text: str) -> list[tuple[int, int]]:
+        return regex_word_spans(text)
+
+    def analyse(self, word: str) -> Analysis:
+        return _analyse(word)
+
+
+LANGUAGE = English()

@@ -1,0 +1,1 @@
+"""Merging reports of the same event: within one document (here) and across documents (store)."""

@@ -1,0 +1,1 @@
+"""Records for people and programs: JSON lines, one JSON document, a Rich table."""

@@ -1,0 +1,2 @@
+"""Relations between actors with a time span: memberships, candidacies, chairs,
+declared relation levels, treaties, non-recognition, sanctions."""

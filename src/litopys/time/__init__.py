@@ -1,0 +1,1 @@
+"""Time expressions found in the text and resolved against the publication date."""
