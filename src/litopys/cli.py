@@ -143,6 +143,24 @@ def lexicon_stats(
     Console().print(t)
 
 
+@app.command("explain")
+def explain_cmd(
+    path: Annotated[Path, typer.Argument(help="One article file.")],
+    sentence: Annotated[int | None, typer.Option("--sentence", "-s", help="Only this sentence (0-based).")] = None,
+    published: Annotated[str | None, typer.Option("--date", help="Publication date if the file has none.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Force the language.")] = None,
+) -> None:
+    """Show, sentence by sentence, why each event was coded, merged, negated or dropped."""
+    from litopys.explain import explain_lines
+
+    docs = list(read_documents([path], _date(published), lang))
+    if not docs:
+        raise typer.Exit(1)
+    doc = extract(docs[0])
+    for line in explain_lines(doc, sentence):
+        typer.echo(line)
+
+
 def main() -> None:  # pragma: no cover
     app()
 

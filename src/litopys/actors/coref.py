@@ -18,6 +18,11 @@ def _is_subject(doc: Document, m: Mention) -> bool:
     return not tok.cases or "nom" in tok.cases
 
 
+def _governed(doc: Document, m: Mention) -> bool:
+    toks = doc.sentences[m.sentence].tokens
+    return m.tok_start > 0 and toks[m.tok_start - 1].pos == "PREP"
+
+
 def main_pair(mentions: list[Mention]) -> tuple[Actor, Actor] | None:
     counts: Counter[str] = Counter()
     first: dict[str, Actor] = {}
@@ -59,12 +64,12 @@ def resolve_references(doc: Document, lex: Lexicon) -> None:
                 actor, members = pair[0], pair
         elif m.via == "other_state":
             subject = next((p for p in resolved if p.sentence == m.sentence and _is_subject(doc, p)), None)
-            for prev in reversed(resolved):
-                if prev.sentence < m.sentence - 1 or prev.actor.kind == "media":
-                    continue
-                if prev.start < m.start and (subject is None or prev.actor.code != subject.actor.code):
-                    actor = Actor(prev.actor.code, "state", prev.actor.name)
-                    break
+            candidates = [p for p in reversed(resolved) if p.sentence >= m.sentence - 1 and p.actor.kind != "media"
+                          and p.start < m.start and (subject is None or p.actor.code != subject.actor.code)]
+            # an actor named outright ("вторгнення Росії") before one after a preposition ("в Україну")
+            candidates.sort(key=lambda p: _governed(doc, p))
+            if candidates:
+                actor = Actor(candidates[0].actor.code, "state", candidates[0].actor.name)
         if actor is not None:
             resolved.append(Mention(m.text, m.start, m.end, m.sentence, m.tok_start, m.tok_end, actor,
                                     m.rule, m.head, m.via, m.place, members))

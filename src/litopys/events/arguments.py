@@ -103,6 +103,11 @@ def find_arguments(
             if s.subordinate:
                 continue
             subj = [m for m in actors if s.start <= m.tok_start < s.end and is_nominative(sent, m, grammar)]
+            verb = next((t.i for t in sent.tokens[s.start:s.end] if t.pos == "VERB" and t.tense in ("past", "pres", "fut")), None)
+            if verb is not None and any(m.tok_end <= verb for m in subj):
+                subj = [m for m in subj if m.tok_end <= verb]
+            elif verb is None:
+                subj = subj[:1]  # no finite verb recognised: the clause's first nominative
             if subj:
                 sources = _with_coordinated(sent, subj[-1], actors, grammar, segs)
                 how.append("subject of the main clause")

@@ -22,7 +22,8 @@ class Segment:
 
 def segments(sent: Sentence, mentions: list[Mention], grammar: Grammar) -> list[Segment]:
     toks = sent.tokens
-    relative_starts = {m.tok_start for m in mentions if m.via == "relative"}
+    rel = grammar["relatives"]
+    relative_starts = {t.i for t in sent.tokens if t.keys & rel}
     comp = grammar["complementizers"] | grammar["conditional"]
     out: list[Segment] = []
     start = 0
@@ -36,7 +37,10 @@ def segments(sent: Sentence, mentions: list[Mention], grammar: Grammar) -> list[
 
 def _is_sub(sent: Sentence, start: int, end: int, relative_starts: set[int], comp: frozenset[str]) -> bool:
     first = sent.tokens[start]
-    if start in relative_starts or first.lower in SUBORDINATORS_EXTRA:
+    if first.lower in SUBORDINATORS_EXTRA:
+        return True
+    # "який …", "з якою …", "of which …": a relative pronoun opens the clause
+    if any(k in relative_starts for k in range(start, min(end, start + 2))):
         return True
     # "..., і президент Росії" is coordination, not subordination
     return bool(first.keys & comp)

@@ -78,10 +78,11 @@ class EventExtractor:
     def _negation(self, sent: Sentence, found: list[Trigger]) -> None:
         toks = sent.tokens
         negators = self.p.grammar["negators"]
+        starts = {t.i + n for t in found for n in range(t.length)}
         for k, trig in enumerate(found):
             for j in range(trig.i - 1, max(-1, trig.i - 4), -1):
                 t = toks[j]
-                if t.pos == "PUNCT":
+                if t.pos == "PUNCT" or j in starts:
                     break
                 if t.keys & negators and not (j + 1 < len(toks) and toks[j + 1].lower in LIMITERS):
                     trig.negated = True
@@ -101,9 +102,14 @@ class EventExtractor:
         if not triggers:
             return out
         segs = segments(sent, mentions, self.p.grammar)
+        verb_ends = [t.i + t.length for t in triggers if sent.tokens[t.i].pos == "VERB"]
         for trig in triggers:
             pat = trig.pattern
             is_noun = sent.tokens[trig.i].pos == "NOUN"
+            if is_noun and any(0 <= trig.i - end <= 2 for end in verb_ends):
+                # "засуджувати агресію", "підтримав війну": the noun is the verb's object
+                doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "object of another trigger"))
+                continue
             args = find_arguments(sent, mentions, trig.i, trig.length, pat, self.p.grammar, segs, is_noun)
             source = args.sources[0].actor if args.sources else None
             target = args.targets[0].actor if args.targets else None

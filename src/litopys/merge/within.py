@@ -29,7 +29,7 @@ class WithinDocumentMerger:
     def __call__(self, doc: Document) -> Document:
         kept: list[Event] = []
         for e in doc.events:
-            twin = next((k for k in kept if k.event_type == e.event_type and k.negated == e.negated
+            twin = next((k for k in kept if k.event_type == e.event_type and k.mode == e.mode and k.negated == e.negated
                          and _pair(k) == _pair(e) and _compatible(k, e)), None)
             if twin is None:
                 kept.append(e)
