@@ -161,6 +161,87 @@ def explain_cmd(
         typer.echo(line)
 
 
+def _ingest(paths: list[Path], db: str, published: date | None, lang: str | None, quiet: bool = False) -> dict:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from litopys.lexicon.load import load_lexicon
+    from litopys.store.repository import IngestResult, is_stored, open_engine, store_documents
+
+    engine = open_engine(db)
+    files = iter_paths(paths)
+    total = IngestResult()
+    skipped = 0
+    fingerprint = load_lexicon().fingerprint
+    batch: list[Document] = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=quiet) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        for path in files:
+            progress.advance(task)
+            try:
+                doc = read_file(path, published, lang)
+            except InputError as exc:
+                skipped += 1
+                err.print(f"[yellow]skipped[/yellow] {exc}", highlight=False)
+                continue
+            if is_stored(engine, doc.text):
+                total.duplicates += 1
+                continue
+            batch.append(extract(doc))
+            if len(batch) >= 200:
+                r = store_documents(engine, batch, fingerprint)
+                total.stored += r.stored; total.duplicates += r.duplicates; total.events += r.events; total.relations += r.relations
+                batch = []
+        if batch:
+            r = store_documents(engine, batch, fingerprint)
+            total.stored += r.stored; total.duplicates += r.duplicates; total.events += r.events; total.relations += r.relations
+    return {"stored": total.stored, "already_stored": total.duplicates, "skipped": skipped,
+            "events": total.events, "relations": total.relations}
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    db: Annotated[str, typer.Option("--db", help="SQLAlchemy URL, e.g. sqlite:///litopys.db or postgresql+psycopg://user@host/db.")] = DEFAULT_DB,
+    published: Annotated[str | None, typer.Option("--date", help="Publication date for files without one.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Force the language.")] = None,
+) -> None:
+    """Extract articles and store documents, mentions, events and relations. Re-ingesting adds nothing."""
+    result = _ingest(paths, db, _date(published), lang)
+    typer.echo(json.dumps(result, ensure_ascii=False))
+
+
+@app.command("run")
+def run_cmd(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Folder of articles.")] = Path("examples"),
+    db: Annotated[str, typer.Option("--db", help="SQLAlchemy URL.")] = DEFAULT_DB,
+) -> None:
+    """The main job: ingest the example corpus into the database and print a summary."""
+    from litopys.store.repository import open_engine, summary
+
+    if not corpus.exists():
+        err.print(f"[red]E025[/red] {corpus}: no such folder; run from the project root or pass --corpus")
+        raise typer.Exit(2)
+    result = _ingest([corpus], db, None, None)
+    s = summary(open_engine(db))
+    out = Console()
+    out.print(f"ingested {result['stored']} new document(s), {result['already_stored']} already stored, "
+              f"{result['skipped']} skipped; database {db}")
+    out.print(f"documents {s['documents']}  events {s['events']}  relations {s['relations']}  languages {s['languages']}")
+    t = Table(title="events by type")
+    t.add_column("type")
+    t.add_column("events", justify="right")
+    for k, v in s["events_by_type"].items():
+        t.add_row(k, str(v))
+    out.print(t)
+    p = Table(title="top actor pairs")
+    for col in ("source", "target", "events"):
+        p.add_column(col)
+    for row in s["top_pairs"]:
+        p.add_row(row["source"], row["target"], str(row["events"]))
+    out.print(p)
+
+
 def main() -> None:  # pragma: no cover
     app()
 

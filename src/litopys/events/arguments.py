@@ -126,9 +126,12 @@ def find_arguments(
     src_codes = {m.actor.code for m in sources}
     rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes]
     rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k or not segs[segment_of(segs, m.tok_start)].subordinate]
-    comitative = [m for m in rest if preposition(sent, m, grammar) in grammar["comitative"]]
+    comitative = [m for m in rest if preposition(sent, m, grammar) in grammar["comitative"] and not _together(sent, m, grammar)]
     against = [m for m in rest if preposition(sent, m, grammar) in grammar["against"]]
-    places = [m for m in rest if preposition(sent, m, grammar) in grammar["directional"] or m.via == "capital"]
+    places = [m for m in actors if m not in sources and m.actor.code not in src_codes
+              and (m.tok_start >= ti + tlen or seg.start <= m.tok_start)
+              and (preposition(sent, m, grammar) in grammar["directional"] or m.via == "capital")]
+    places.sort(key=lambda m: abs(m.tok_start - ti))
     if pattern.target == "place" and places:
         targets, how = [places[0]], how + ["destination"]
     elif comitative:
@@ -151,6 +154,25 @@ def find_arguments(
         if nxt:
             targets = [nxt[0]]
     return Arguments(sources, targets, how)
+
+
+def _together(sent: Sentence, m: Mention, grammar: Grammar) -> bool:
+    """`разом зі Швецією`, `together with Sweden`: a companion, not a target."""
+    return any(sent.tokens[j].keys & grammar["together"] for j in range(max(0, m.tok_start - 3), m.tok_start))
+
+
+def expand_coordinated(sent: Sentence, first: Mention, mentions: list[Mention], grammar: Grammar) -> list[Mention]:
+    """`з Україною та Молдовою`: every mention coordinated after the first one."""
+    out = [first]
+    later = [m for m in mentions if m.tok_start >= first.tok_end and m.actor.code]
+    for m in later:
+        between = sent.tokens[out[-1].tok_end:m.tok_start]
+        if between and len(between) <= 3 and all(t.keys & grammar["coordinators"] or t.text == "," or t.pos == "PREP" for t in between):
+            if m.actor.code not in {x.actor.code for x in out}:
+                out.append(m)
+        else:
+            break
+    return out
 
 
 def _gen_like(sent: Sentence, m: Mention) -> bool:

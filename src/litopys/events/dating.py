@@ -53,6 +53,23 @@ def date_events(doc: Document, patterns: LanguagePatterns) -> None:
             discourse = (recent[-1].value, recent[-1].precision)  # type: ignore[assignment]
 
 
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
+
+
+def _shifted(anchor_value: str, anchor_prec: str, t: Timex) -> tuple[str | None, str | None, str]:
+    """`через тиждень після X`: X is the anchor minus a week, at the coarser precision."""
+    d = _parse(anchor_value)
+    if d is None:
+        return None, None, "unusable anchor"
+    if anchor_prec == "month":
+        d = d.replace(day=15)
+    days = t.shift_after
+    res = d - timedelta(days=days) if days > 0 else d + timedelta(days=days)
+    prec = max((anchor_prec, t.precision), key=lambda p: PRECISION_RANK.get(p, 9))
+    value = res.isoformat() if prec in ("day", "week") else res.isoformat()[:7] if prec == "month" else str(res.year)
+    return value, prec, f"'{t.text}' from the anchor {anchor_value}"
+
+
 def _tense_present(sent: Sentence, e: Event) -> bool:
     verbs = [t for t in sent.tokens if t.tense in ("past", "pres", "fut")]
     trig = next((t for t in sent.tokens if t.start == e.trigger_start), None)
@@ -65,17 +82,12 @@ def _date_one(e: Event, sent: Sentence, absolute: list[Timex], timexes: list[Tim
               discourse: tuple[str, str] | None, pub: date | None, after_words: frozenset[str]):
     pos = e.trigger_start
     shifts = [t for t in timexes if t.shift_after]
-    anchor = next((t for t in absolute if t.precision == "day"), None)
+    anchor = min(absolute, key=lambda t: PRECISION_RANK.get(t.precision, 9), default=None)
     anchor_value = anchor.value if anchor else (discourse[0] if discourse else (pub.isoformat() if pub else None))
+    anchor_prec = anchor.precision if anchor else "day"
     for t in shifts:
-        if anchor_value and t.shift_after > 0 and pos > t.start:
-            d = _parse(anchor_value)
-            if d:
-                return (d - timedelta(days=t.shift_after)).isoformat(), t.precision, f"'{t.text}' before the anchor {anchor_value}"
-        if anchor_value and t.shift_after < 0:
-            d = _parse(anchor_value)
-            if d:
-                return (d + timedelta(days=t.shift_after)).isoformat(), t.precision, f"'{t.text}' before the anchor {anchor_value}"
+        if anchor_value and (t.shift_after < 0 or pos > t.start):
+            return _shifted(anchor_value, anchor_prec, t)
     if absolute:
         best = min(absolute, key=lambda t: (abs(t.start - pos), t.start > pos))
         return best.value, best.precision, f"time expression '{best.text}'"

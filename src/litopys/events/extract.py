@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from litopys.actors.coref import main_pair
-from litopys.events.arguments import find_arguments
+from litopys.events.arguments import expand_coordinated, find_arguments
 from litopys.events.clauses import segment_of, segments
 from litopys.events.dating import date_events
 from litopys.events.patterns import EventPattern, LanguagePatterns, match_trigger
@@ -22,6 +22,7 @@ class Trigger:
     pattern: EventPattern
     negated: bool = False
     consumed: bool = False
+    noun: bool = False
 
 
 class EventExtractor:
@@ -53,7 +54,7 @@ class EventExtractor:
         while i < len(toks):
             best: Trigger | None = None
             for pat in self.p.events:
-                for trig in pat.triggers:
+                for ti, trig in enumerate(pat.triggers):
                     n = match_trigger(toks, i, trig)
                     if not n:
                         continue
@@ -64,7 +65,7 @@ class EventExtractor:
                         continue
                     if pat.without and pat.without & lemmas:
                         continue
-                    cand = Trigger(i, n, pat)
+                    cand = Trigger(i, n, pat, noun=pat.nouns[ti] if pat.nouns else toks[i].pos == "NOUN")
                     if best is None or (pat.priority, n, bool(pat.with_any)) > (best.pattern.priority, best.length, bool(best.pattern.with_any)):
                         best = cand
             if best is not None:
@@ -102,18 +103,30 @@ class EventExtractor:
         if not triggers:
             return out
         segs = segments(sent, mentions, self.p.grammar)
-        verb_ends = [t.i + t.length for t in triggers if sent.tokens[t.i].pos == "VERB"]
+        verb_ends = [t.i + t.length for t in triggers if not t.noun]
         for trig in triggers:
             pat = trig.pattern
-            is_noun = sent.tokens[trig.i].pos == "NOUN"
+            is_noun = trig.noun
             if is_noun and any(0 <= trig.i - end <= 2 for end in verb_ends):
                 # "засуджувати агресію", "підтримав війну": the noun is the verb's object
                 doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "object of another trigger"))
                 continue
             args = find_arguments(sent, mentions, trig.i, trig.length, pat, self.p.grammar, segs, is_noun)
-            source = args.sources[0].actor if args.sources else None
-            target = args.targets[0].actor if args.targets else None
-            notes = list(args.how)
+            targets = expand_coordinated(sent, args.targets[0], mentions, self.p.grammar) if args.targets else [None]
+            sources = args.sources if (args.sources and not (pat.symmetric and len(args.targets) and args.targets[0] in args.sources)) else args.sources
+            if pat.symmetric or len({m.actor.code for m in sources}) < 2:
+                sources = sources[:1]
+            for src_m in sources or [None]:
+                for tgt_m in targets:
+                    out.extend(self._code(doc, sent, trig, src_m, tgt_m, mentions, list(args.how), out))
+        return out
+
+    def _code(self, doc: Document, sent: Sentence, trig: Trigger, src_m: Mention | None, tgt_m: Mention | None,
+              mentions: list[Mention], notes: list[str], out: list[Event]) -> list[Event]:
+        pat = trig.pattern
+        if True:
+            source = src_m.actor if src_m else None
+            target = tgt_m.actor if tgt_m else None
             if source is None and pat.domestic:
                 place = next((m for m in mentions if m.actor.kind in ("state",) or m.via == "capital"), None)
                 if place is not None:
@@ -133,15 +146,14 @@ class EventExtractor:
                     notes.append("target shared with the previous predicate")
             if source is None:
                 doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, notes), "no source found"))
-                continue
+                return []
             if target is None and pat.target in ("required", "place"):
                 doc.dropped.append((self._event(doc, sent, trig, source, None, mentions, notes), "no target found"))
-                continue
+                return []
             if target is not None and target.code == source.code and not pat.domestic:
                 doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "source and target are the same"))
-                continue
-            out.append(self._event(doc, sent, trig, source, target, mentions, notes))
-        return out
+                return []
+            return [self._event(doc, sent, trig, source, target, mentions, notes)]
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, source: Actor | None, target: Actor | None,
                mentions: list[Mention], notes: list[str]) -> Event:

@@ -24,6 +24,7 @@ class EventPattern:
     negates_next: bool = False
     domestic: bool = False
     priority: int = 0
+    nouns: tuple[bool, ...] = ()  # per trigger: is it a noun (a nominalised event)?
 
 
 @dataclass(slots=True)
@@ -78,6 +79,7 @@ def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
             participles=p.get("participles", False), target=p.get("target", "required"),
             negates_next=p.get("negates_next", False), domestic=p.get("domestic", False),
             priority=p.get("priority", 0),
+            nouns=tuple(lang.analyse(t.split()[0]).pos == "NOUN" for t in p["triggers"]),
         )
         for p in data["events"]
     ]

@@ -1,0 +1,1 @@
+"""The database: SQLAlchemy models and a repository that writes documents idempotently."""
