@@ -135,7 +135,7 @@ class EventExtractor:
             if pat.domestic and source is not None and target is None:
                 target = source
             if source is None and pat.symmetric and not [m for m in mentions if m.actor.code]:
-                pair = main_pair(doc.mentions)
+                pair = main_pair([m for m in doc.mentions if m.sentence <= sent.index])
                 if pair:
                     source, target = pair
                     notes.append("no actor in the sentence: the document's main pair")

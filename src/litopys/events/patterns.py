@@ -97,9 +97,9 @@ def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
         time[key] = table
     for key in ("after", "shift", "earlier", "year_words"):
         time[key] = sorted(_flat(lang, time.get(key)))
-    time["same_year"] = [[lang.analyse(w).lemma for w in seq] for seq in time.get("same_year", [])]
+    time["same_year"] = [[_keys(lang, w) for w in seq] for seq in time.get("same_year", [])]
     time["relative_phrases"] = [
-        dict(p, words=[lang.analyse(w).lemma for w in p["words"]]) for p in time.get("relative_phrases", [])
+        dict(p, words=[_keys(lang, w) for w in p["words"]]) for p in time.get("relative_phrases", [])
     ]
     return LanguagePatterns(data["lang"], grammar, events, relations, time)
 

@@ -17,7 +17,9 @@ def _score(text: str) -> float:
 
 
 def looks_binary(data: bytes) -> str:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ""  # UTF-16 text: its bytes look binary, its decoding decides
+    if b"\x00" in data[:4096]:
         return "NUL bytes"
     sample = data[:4096]
     ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)

@@ -10,7 +10,10 @@ import re
 
 UK_ONLY = set("іїєґІЇЄҐ")
 RU_ONLY = set("ыэъёЫЭЪЁ")
-EN_WORDS = {"the", "of", "and", "to", "in", "a", "is", "on", "that", "for", "with", "was", "said", "by", "as", "it", "at", "from"}
+EN_WORDS = {"the", "of", "and", "to", "in", "is", "on", "that", "for", "with", "was", "said", "by", "it", "at", "from", "has", "were"}
+# frequent words of other Latin-script languages: a text richer in these is not English
+OTHER_WORDS = {"le", "la", "les", "des", "du", "et", "est", "une", "der", "die", "und", "das", "den", "el", "los", "las",
+               "que", "de", "il", "di", "che", "och", "het", "een", "en", "z", "w", "na", "ve", "ir", "ja", "ist", "sur", "avec"}
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -31,6 +34,8 @@ def detect_language(text: str) -> str | None:
         return "ru" if cyr > 40 else None
     if latin / len(letters) > 0.8:
         words = WORD.findall(sample.lower())
-        if words and sum(1 for w in words if w in EN_WORDS) / len(words) > 0.08:
+        en = sum(1 for w in words if w in EN_WORDS)
+        other = sum(1 for w in words if w in OTHER_WORDS)
+        if words and en / len(words) > 0.08 and en > other:
             return "en"
     return None

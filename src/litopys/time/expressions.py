@@ -49,7 +49,7 @@ class TimeFinder:
         self.shift: set[str] = set(data.get("shift", []))
         self.earlier: set[str] = set(data.get("earlier", []))
         self.year_words: set[str] = set(data.get("year_words", []))
-        self.same_year: list[list[str]] = data.get("same_year", [])
+        self.same_year: list[list[frozenset[str]]] = data.get("same_year", [])
         self.months_capitalised: bool = bool(data.get("months_capitalised", False))
 
     def __call__(self, doc: Document) -> Document:
@@ -156,7 +156,7 @@ class TimeFinder:
             return self._make(sent, i, i + 1, _iso(pub - timedelta(days=back)), "day", "time:weekday")
         for phrase in self.rel_phrases:
             words = phrase["words"]
-            if i + len(words) <= len(toks) and all(w in toks[i + k].keys for k, w in enumerate(words)):
+            if i + len(words) <= len(toks) and all(w & toks[i + k].keys for k, w in enumerate(words)):
                 return self._relative(sent, i, i + len(words), pub, phrase)
         rd = _lookup(t, self.rel_days)
         if rd is not None:
@@ -180,7 +180,7 @@ class TimeFinder:
     def _same_year(self, sent: Sentence, j: int) -> int | None:
         toks = sent.tokens
         for words in self.same_year:
-            if j + len(words) <= len(toks) and all(w in toks[j + k].keys for k, w in enumerate(words)):
+            if j + len(words) <= len(toks) and all(w & toks[j + k].keys for k, w in enumerate(words)):
                 return j + len(words)
         return None
 
