@@ -5,7 +5,7 @@ by pymorphy3 into several cases), each role and pattern by its own example sente
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -31,7 +31,7 @@ def test_stats_count_every_kind():
     assert all(s["kinds"]["states"]["surface_forms"][lang] > 198 for lang in ("uk", "ru", "en"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _morph(lang: str):
     import pymorphy3
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -28,7 +28,7 @@ err = Console(stderr=True)
 DEFAULT_DB = "sqlite:///litopys.db"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
@@ -189,12 +189,10 @@ def _ingest(paths: list[Path], db: str, published: date | None, lang: str | None
                 continue
             batch.append(extract(doc))
             if len(batch) >= 200:
-                r = store_documents(engine, batch, fingerprint)
-                total.stored += r.stored; total.duplicates += r.duplicates; total.events += r.events; total.relations += r.relations
+                total.add(store_documents(engine, batch, fingerprint))
                 batch = []
         if batch:
-            r = store_documents(engine, batch, fingerprint)
-            total.stored += r.stored; total.duplicates += r.duplicates; total.events += r.events; total.relations += r.relations
+            total.add(store_documents(engine, batch, fingerprint))
     return {"stored": total.stored, "already_stored": total.duplicates, "skipped": skipped,
             "events": total.events, "relations": total.relations}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Protocol
 
 from litopys.actors.matcher import Matcher
@@ -71,7 +71,7 @@ def build_pipeline(lang_code: str, lexicon: Lexicon) -> Pipeline:
     return Pipeline(lang_code, stages, patterns)
 
 
-@lru_cache(maxsize=None)
+@cache
 def pipeline_for(lang_code: str) -> Pipeline:
     return build_pipeline(lang_code, load_lexicon())
 

@@ -53,8 +53,9 @@ class EventExtractor:
         i = 0
         while i < len(toks):
             best: Trigger | None = None
-            for pat in self.p.events:
-                for ti, trig in enumerate(pat.triggers):
+            for pat, ti in self.p.candidates(toks[i].keys):
+                if True:
+                    trig = pat.triggers[ti]
                     n = match_trigger(toks, i, trig)
                     if not n:
                         continue

@@ -51,6 +51,15 @@ class LanguagePatterns:
     events: list[EventPattern]
     relations: list[RelationPattern]
     time: dict
+    by_first_key: dict[str, list[tuple[EventPattern, int]]] = field(default_factory=dict)
+
+    def candidates(self, keys: frozenset[str]) -> list[tuple[EventPattern, int]]:
+        """Patterns whose trigger may start at a token with these keys (an index, so a
+        sentence costs one dict lookup per token and key, not one test per pattern)."""
+        out: list[tuple[EventPattern, int]] = []
+        for k in keys:
+            out.extend(self.by_first_key.get(k, ()))
+        return out
 
 
 def _keys(lang: Language, word: str) -> frozenset[str]:
@@ -101,7 +110,13 @@ def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
     time["relative_phrases"] = [
         dict(p, words=[_keys(lang, w) for w in p["words"]]) for p in time.get("relative_phrases", [])
     ]
-    return LanguagePatterns(data["lang"], grammar, events, relations, time)
+    index: dict[str, list[tuple[EventPattern, int]]] = {}
+    for pat in events:
+        for ti, trig in enumerate(pat.triggers):
+            for k in trig[0]:
+                if (pat, ti) not in index.setdefault(k, []):
+                    index[k].append((pat, ti))
+    return LanguagePatterns(data["lang"], grammar, events, relations, time, index)
 
 
 def match_trigger(tokens: list, i: int, trigger: tuple[frozenset[str], ...]) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import import_module
 from typing import Protocol
 
@@ -66,7 +66,7 @@ def supported_languages() -> list[str]:
     return list(_MODULES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_language(code: str) -> Language:
     if code not in _MODULES:
         raise KeyError(code)

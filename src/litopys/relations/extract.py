@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from litopys.events.arguments import is_nominative
 from litopys.events.patterns import LanguagePatterns, RelationPattern, match_trigger
-from litopys.model import Actor, Document, Event, Mention, Relation, Sentence
+from litopys.model import Actor, Document, Mention, Relation, Sentence
 
 OBJECT_KINDS = {"organisation"}
 TREATY_WORDS = {"договір", "угода", "договор", "соглашение", "treaty", "agreement", "pact", "пакт", "декларація", "декларация", "declaration"}

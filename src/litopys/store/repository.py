@@ -40,6 +40,12 @@ class IngestResult:
     events: int = 0
     relations: int = 0
 
+    def add(self, other: IngestResult) -> None:
+        self.stored += other.stored
+        self.duplicates += other.duplicates
+        self.events += other.events
+        self.relations += other.relations
+
 
 def store_documents(engine: Engine, docs: Iterable[Document], lexicon: str = "") -> IngestResult:
     result = IngestResult()
