@@ -83,7 +83,7 @@ class ActorRecogniser:
 
 def _adjacent(sent: Sentence, a: Mention, b: Mention, gap: int = 0) -> bool:
     return 0 <= b.tok_start - a.tok_end <= gap and all(
-        t.pos != "PUNCT" for t in sent.tokens[a.tok_end:b.tok_start]
+        t.pos not in ("PUNCT", "VERB", "CONJ") for t in sent.tokens[a.tok_end:b.tok_start]
     )
 
 
@@ -109,7 +109,7 @@ def compose(sent: Sentence, raw: list[Mention]) -> list[Mention]:
                 out.pop()
                 m = _join_office(sent, prev, m, head=m.head)
                 nxt = raw[i + 1] if i + 1 < len(raw) else None
-            elif nxt and nxt.actor.kind in ("state", "organisation") and _adjacent(sent, m, nxt, gap=1):
+            elif nxt and nxt.actor.kind in ("state", "organisation") and _adjacent(sent, m, nxt, gap=3):
                 m = _join_office(sent, nxt, m, head=m.head)
                 i += 1
                 nxt = raw[i + 1] if i + 1 < len(raw) else None

@@ -125,7 +125,7 @@ def find_arguments(
 
     src_codes = {m.actor.code for m in sources}
     rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes]
-    rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k or not segs[segment_of(segs, m.tok_start)].subordinate]
+    rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k]
     comitative = [m for m in rest if preposition(sent, m, grammar) in grammar["comitative"] and not _together(sent, m, grammar)]
     against = [m for m in rest if preposition(sent, m, grammar) in grammar["against"]]
     places = [m for m in actors if m not in sources and m.actor.code not in src_codes
@@ -186,7 +186,7 @@ def _with_coordinated(sent: Sentence, last: Mention, actors: list[Mention], gram
     idx = actors.index(last)
     for j in range(idx - 1, -1, -1):
         cand = actors[j]
-        if not is_nominative(sent, cand, grammar):
+        if not is_nominative(sent, cand, grammar) or cand.via == "relative" or segs[segment_of(segs, cand.tok_start)].subordinate:
             continue
         if _coordinated(sent, cand, chain[0], grammar, segs):
             chain.insert(0, cand)

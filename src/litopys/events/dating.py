@@ -43,7 +43,7 @@ def date_events(doc: Document, patterns: LanguagePatterns) -> None:
     after_words = patterns.grammar["after"]
     for sent in doc.sentences:
         timexes = by_sentence.get(sent.index, [])
-        absolute = [t for t in timexes if t.value]
+        absolute = [t for t in timexes if t.value and not t.rule.endswith(":deadline")]
         for e in events_by_sentence.get(sent.index, []):
             value, prec, why = _date_one(e, sent, absolute, timexes, discourse, pub, after_words)
             e.date, e.date_precision = value, prec

@@ -13,6 +13,9 @@ from litopys.events.patterns import EventPattern, LanguagePatterns, match_trigge
 from litopys.model import Actor, Document, Event, Location, Mention, Sentence
 
 LIMITERS = {"тільки", "лише", "лишень", "только", "лишь", "only", "just"}
+# speech acts whose complement is another event: "agreed to a ceasefire" is AGREE (mode
+# ceasefire), "threatened sanctions" is THREATEN, "called for talks" is REQUEST
+HEAD_TYPES = {"AGREE", "REQUEST", "THREATEN"}
 
 
 @dataclass(slots=True)
@@ -104,6 +107,7 @@ class EventExtractor:
         if not triggers:
             return out
         segs = segments(sent, mentions, self.p.grammar)
+        triggers = self._absorb(sent, triggers, segs, doc)
         verb_ends = [t.i + t.length for t in triggers if not t.noun]
         for trig in triggers:
             pat = trig.pattern
@@ -120,6 +124,28 @@ class EventExtractor:
             for src_m in sources or [None]:
                 for tgt_m in targets:
                     out.extend(self._code(doc, sent, trig, src_m, tgt_m, mentions, list(args.how), out))
+        return out
+
+    def _absorb(self, sent: Sentence, triggers: list[Trigger], segs: list, doc: Document) -> list[Trigger]:
+        """A speech act swallows the events it speaks of; an AGREE takes their modes."""
+        out: list[Trigger] = []
+        head: Trigger | None = None
+        for trig in triggers:
+            if head is not None:
+                same = segment_of(segs, trig.i) == segment_of(segs, head.i) and 0 < trig.i - head.i <= 14
+                if same and trig.pattern.type not in HEAD_TYPES:
+                    if head.pattern.type == "AGREE" and trig.pattern.mode:
+                        clone = EventPattern(**{**{f: getattr(head.pattern, f) for f in head.pattern.__slots__},
+                                                "mode": trig.pattern.mode, "id": head.pattern.id})
+                        if head.pattern.mode:
+                            out.append(Trigger(head.i, head.length, clone, head.negated, False, head.noun))
+                        else:
+                            head.pattern = clone
+                    doc.dropped.append((self._event(doc, sent, trig, None, None, [], []),
+                                        f"the content of '{sent.tokens[head.i].text}' ({head.pattern.type})"))
+                    continue
+            out.append(trig)
+            head = trig if trig.pattern.type in HEAD_TYPES else head if head and segment_of(segs, trig.i) == segment_of(segs, head.i) else None
         return out
 
     def _code(self, doc: Document, sent: Sentence, trig: Trigger, src_m: Mention | None, tgt_m: Mention | None,

@@ -50,12 +50,17 @@ class TimeFinder:
         self.earlier: set[str] = set(data.get("earlier", []))
         self.year_words: set[str] = set(data.get("year_words", []))
         self.same_year: list[list[frozenset[str]]] = data.get("same_year", [])
+        self.deadline: set[str] = set(data.get("deadline", []))
         self.months_capitalised: bool = bool(data.get("months_capitalised", False))
 
     def __call__(self, doc: Document) -> Document:
         out: list[Timex] = []
         for sent in doc.sentences:
-            out.extend(self.find(sent, doc.published, out))
+            for t in self.find(sent, doc.published, out):
+                before = sent.tokens[max(0, t.tok_start - 2):t.tok_start]
+                if any(b.keys & self.deadline for b in before):
+                    t.rule += ":deadline"  # "до кінця 2019 року": when something is due, not when it happened
+                out.append(t)
         doc.timexes = out
         return doc
 
@@ -150,8 +155,8 @@ class TimeFinder:
             return self._make(sent, i, i + 1, dm2.group(1)[:3] + "0", "decade", "time:decade")
         if pub is None:
             return None
-        wd = _lookup(t, self.weekdays)
-        if wd is not None and t.pos != "PUNCT":
+        wd = self.weekdays.get(t.lemma, self.weekdays.get(t.lower))
+        if wd is not None and t.pos != "PUNCT" and (t.is_cap or not self.months_capitalised):
             back = (pub.weekday() - int(wd)) % 7  # type: ignore[call-overload]
             return self._make(sent, i, i + 1, _iso(pub - timedelta(days=back)), "day", "time:weekday")
         for phrase in self.rel_phrases:
