@@ -10,7 +10,7 @@ from collections import Counter
 from litopys.lexicon.load import Lexicon
 from litopys.model import Actor, Document, Mention
 
-REFERRING = ("person", "relative", "pair", "other_state")
+REFERRING = ("person", "relative", "pair", "other_state", "org_anaphor")
 
 
 def _is_subject(doc: Document, m: Mention) -> bool:
@@ -70,6 +70,15 @@ def resolve_references(doc: Document, lex: Lexicon) -> None:
             candidates.sort(key=lambda p: _governed(doc, p))
             if candidates:
                 actor = Actor(candidates[0].actor.code, "state", candidates[0].actor.name)
+        elif m.via == "org_anaphor":
+            # "обʼєднання", "the bloc": a grouping of states, never a court or an agency
+            orgs = [p for p in resolved if p.actor.kind == "organisation" and p.start < m.start
+                    and (lex.organisations.get(p.actor.code) or {}).get("grouping")]
+            if orgs:
+                # the organisation the story is about: most often named so far, then most recent
+                freq = Counter(p.actor.code for p in orgs)
+                best = max(range(len(orgs)), key=lambda k: (orgs[k].sentence >= m.sentence - 1, freq[orgs[k].actor.code], k))
+                actor = orgs[best].actor
         if actor is not None:
             resolved.append(Mention(m.text, m.start, m.end, m.sentence, m.tok_start, m.tok_end, actor,
                                     m.rule, m.head, m.via, m.place, members))

@@ -126,7 +126,10 @@ def find_arguments(
     src_codes = {m.actor.code for m in sources}
     rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes]
     rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k]
-    comitative = [m for m in rest if preposition(sent, m, grammar) in grammar["comitative"] and not _together(sent, m, grammar)]
+    in_clause = [m for m in actors if m not in sources and m.actor.code not in src_codes
+                 and (m.tok_start >= ti + tlen or seg.start <= m.tok_start)]
+    comitative = [m for m in in_clause if preposition(sent, m, grammar) in grammar["comitative"] and not _together(sent, m, grammar)]
+    comitative.sort(key=lambda m: (m.tok_start < ti, abs(m.tok_start - ti)))
     against = [m for m in rest if preposition(sent, m, grammar) in grammar["against"]]
     places = [m for m in actors if m not in sources and m.actor.code not in src_codes
               and (m.tok_start >= ti + tlen or seg.start <= m.tok_start)

@@ -5,7 +5,7 @@ belongs to the nearest organisation before it. Other relations are read off even
 
 from __future__ import annotations
 
-from litopys.events.arguments import is_nominative
+from litopys.events.arguments import is_nominative, preposition
 from litopys.events.patterns import LanguagePatterns, RelationPattern, match_trigger
 from litopys.model import Actor, Document, Mention, Relation, Sentence
 
@@ -64,7 +64,10 @@ class RelationExtractor:
         if pat.type == "relation_level":
             return self._level(doc, sent, mentions, i, n, rule)
         objects = [m for m in mentions if m.actor.kind in OBJECT_KINDS and m.actor.code not in self.states]
-        subjects = [m for m in mentions if self._state(m)]
+        # a state that is a partner ("з Путіним") or a target ("проти Росії") is an argument of something else
+        g = self.p.grammar
+        subjects = [m for m in mentions if self._state(m)
+                    and preposition(sent, m, g) not in (g["comitative"] | g["against"])]
         if not objects or not subjects:
             return []
         out = []
