@@ -98,6 +98,8 @@ class Evidence:
 class Location:
     name: str
     country: str
+    lat: float | None = None
+    lon: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -25,11 +25,19 @@ class Match:
 
 
 class Matcher:
-    def __init__(self, lexicon: Lexicon, lang: Language) -> None:
+    def __init__(self, lexicon: Lexicon, lang: Language, with_places: bool = True) -> None:
         self.root = _Node()
         self.lang = lang
+        known: set[str] = set()
         for surface, ref, ambiguous in lexicon.surface_forms(lang.code):
             self._add(surface, ref, ambiguous)
+            known.add(normalise(surface))
+        if with_places:
+            from litopys.places.gazetteer import places_by_name
+
+            for name, place in places_by_name(lang.code).items():
+                if normalise(name) not in known:
+                    self._add(name, Ref("place", str(place.geonameid), "place", place.name), False)
 
     def _add(self, surface: str, ref: Ref, ambiguous: bool) -> None:
         words = [surface[s:e] for s, e in self.lang.word_spans(surface)]

@@ -10,7 +10,7 @@ from litopys.actors.resolver import resolve
 from litopys.lexicon.load import Lexicon, Ref
 from litopys.model import Actor, Document, Mention, Sentence
 
-KIND_RANK = {"person": 0, "organisation": 1, "treaty": 2, "media": 3, "state": 4, "role": 5}
+KIND_RANK = {"person": 0, "organisation": 1, "treaty": 2, "media": 3, "state": 4, "role": 5, "place": 6}
 VIA_RANK = {"name": 0, "body": 0, "metonym": 1, "capital": 2, "adjective": 3}
 
 
@@ -76,8 +76,8 @@ class ActorRecogniser:
             text=doc.text[start:end], start=start, end=end, sentence=sent.index,
             tok_start=m.tok_start, tok_end=m.tok_end, actor=actor,
             rule=f"lexicon:{ref.kind}:{ref.key}:{ref.via}", head=_head(sent, m.tok_start, m.tok_end, ref.kind),
-            via=ref.via if ref.kind != "role" else ref.via,
-            place=ref.extra if ref.via == "capital" else "",
+            via=ref.via,
+            place=ref.extra if ref.via in ("capital", "place") else "",
         )
 
 

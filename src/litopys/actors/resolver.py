@@ -71,6 +71,11 @@ def resolve(lex: Lexicon, ref: Ref, when: date | None) -> Actor | None:
         if not current and role.get("title") == "opposition leader":
             sector = "OPP"
         return Actor(code, "person", english_name(e), sector=sector, role=title, entity=ref.key)
+    if ref.kind == "place":
+        from litopys.places.gazetteer import place_by_id
+
+        place = place_by_id().get(int(ref.key))
+        return Actor(place.country, "place", place.name) if place else None
     if ref.kind == "media":
         e = lex.media.get(ref.key)
         if not e:

@@ -67,7 +67,8 @@ def find_arguments(
     grammar: Grammar, segs: list[Segment], is_noun: bool,
 ) -> Arguments:
     how: list[str] = []
-    actors = [m for m in mentions if m.actor.code and m.actor.kind != "media"]
+    actors = [m for m in mentions if m.actor.code and m.actor.kind not in ("media", "place")]
+    place_mentions = [m for m in mentions if m.actor.kind == "place"]
     k = segment_of(segs, ti)
     seg = segs[k]
     before = [m for m in actors if seg.start <= m.tok_start and m.tok_end <= ti]
@@ -131,9 +132,9 @@ def find_arguments(
     comitative = [m for m in in_clause if preposition(sent, m, grammar) in grammar["comitative"] and not _together(sent, m, grammar)]
     comitative.sort(key=lambda m: (m.tok_start < ti, abs(m.tok_start - ti)))
     against = [m for m in rest if preposition(sent, m, grammar) in grammar["against"]]
-    places = [m for m in actors if m not in sources and m.actor.code not in src_codes
+    places = [m for m in actors + place_mentions if m not in sources and m.actor.code not in src_codes
               and (m.tok_start >= ti + tlen or seg.start <= m.tok_start)
-              and (preposition(sent, m, grammar) in grammar["directional"] or m.via == "capital")]
+              and (preposition(sent, m, grammar) in grammar["directional"] or m.via in ("capital", "place"))]
     places.sort(key=lambda m: abs(m.tok_start - ti))
     if pattern.target == "place" and places:
         targets, how = [places[0]], how + ["destination"]

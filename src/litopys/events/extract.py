@@ -28,6 +28,13 @@ class Trigger:
     noun: bool = False
 
 
+def _location(m: Mention) -> Location:
+    from litopys.places.gazetteer import place_by_id
+
+    p = place_by_id().get(int(m.rule.split(":")[2])) if m.via == "place" else None
+    return Location(m.place, m.actor.code, p.lat if p else None, p.lon if p else None)
+
+
 class EventExtractor:
     """requires: mentions, timexes; assigns: doc.events."""
 
@@ -155,7 +162,8 @@ class EventExtractor:
             source = src_m.actor if src_m else None
             target = tgt_m.actor if tgt_m else None
             if source is None and pat.domestic:
-                place = next((m for m in mentions if m.actor.kind in ("state",) or m.via == "capital"), None)
+                place = next((m for m in mentions if m.via in ("capital", "place")), None) or next(
+                    (m for m in mentions if m.actor.kind == "state"), None)
                 if place is not None:
                     source = Actor(place.actor.code, "state", place.actor.name)
                     notes.append("domestic: the country where it happened")
@@ -195,7 +203,7 @@ class EventExtractor:
             if (source and m.actor is source) or (target and m.actor is target):
                 start, end = min(start, m.start), max(end, m.end)
         start, end = min(start, t0), max(end, t1)
-        place = next((m for m in sorted(mentions, key=lambda m: abs(m.tok_start - trig.i)) if m.via == "capital" and m.place), None)
+        place = next((m for m in sorted(mentions, key=lambda m: abs(m.tok_start - trig.i)) if m.via in ("capital", "place") and m.place), None)
         if trig.negated:
             notes.append("negated: a negator governs the trigger")
         return Event(
@@ -203,6 +211,6 @@ class EventExtractor:
             source=source, target=target, date=None, date_precision=None, negated=trig.negated,
             evidence=doc.evidence(sent.index, start, end), rule=f"pattern:{trig.pattern.id}",
             symmetric=trig.pattern.symmetric,
-            location=Location(place.place, place.actor.code) if place else None,
+            location=_location(place) if place else None,
             trigger=doc.text[t0:t1], trigger_start=t0, notes=notes,
         )

