@@ -45,7 +45,7 @@ def date_events(doc: Document, patterns: LanguagePatterns) -> None:
         timexes = by_sentence.get(sent.index, [])
         absolute = [t for t in timexes if t.value and not t.rule.endswith(":deadline")]
         for e in events_by_sentence.get(sent.index, []):
-            value, prec, why = _date_one(e, sent, absolute, timexes, discourse, pub, after_words)
+            value, prec, why = _date_one(e, sent, absolute, timexes, discourse, pub, after_words, patterns)
             e.date, e.date_precision = value, prec
             e.notes.append(f"date: {why}")
         recent = [t for t in absolute if _recent(t, pub)]
@@ -78,8 +78,21 @@ def _tense_present(sent: Sentence, e: Event) -> bool:
     return bool(verbs) and all(t.tense == "pres" for t in verbs)
 
 
+BACKGROUND_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+
+
+def _background_after(sent: Sentence, patterns: LanguagePatterns) -> bool:
+    """`Після вторгнення …`, `After the annexation …`: a conflict named as background,
+    undated; `Після переговорів …` continues the story at its date."""
+    for t in sent.tokens[1:5]:
+        if any(p.type in BACKGROUND_TYPES for p, _ in patterns.candidates(t.keys)):
+            return True
+    return False
+
+
 def _date_one(e: Event, sent: Sentence, absolute: list[Timex], timexes: list[Timex],
-              discourse: tuple[str, str] | None, pub: date | None, after_words: frozenset[str]):
+              discourse: tuple[str, str] | None, pub: date | None, after_words: frozenset[str],
+              patterns: LanguagePatterns):
     pos = e.trigger_start
     shifts = [t for t in timexes if t.shift_after]
     anchor = min(absolute, key=lambda t: PRECISION_RANK.get(t.precision, 9), default=None)
@@ -94,7 +107,7 @@ def _date_one(e: Event, sent: Sentence, absolute: list[Timex], timexes: list[Tim
     if shifts and anchor_value:
         return anchor_value, "day", "the anchor of a relative expression"
     first = sent.tokens[0] if sent.tokens else None
-    if first is not None and first.keys & after_words:
+    if first is not None and first.keys & after_words and _background_after(sent, patterns):
         return None, None, "the sentence opens with 'after' an undated event"
     if _tense_present(sent, e) and pub is not None:
         return pub.isoformat(), "day", "present tense: the publication date"

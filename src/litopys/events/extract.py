@@ -49,11 +49,31 @@ class EventExtractor:
             by_sentence.setdefault(m.sentence, []).append(m)
         events: list[Event] = []
         for sent in doc.sentences:
-            mentions = by_sentence.get(sent.index, [])
+            mentions = self._pairs_from_events(by_sentence.get(sent.index, []), events)
             events.extend(self.sentence_events(doc, sent, mentions))
         doc.events = events
         date_events(doc, self.p)
         return doc
+
+    @staticmethod
+    def _pairs_from_events(mentions: list[Mention], events: list[Event]) -> list[Mention]:
+        """`сторони`, `the two sides`: the pair with the most joint acts so far (the latest
+        breaks ties), when there is one."""
+        joint = [e for e in events if e.symmetric and e.source and e.target]
+        if not joint:
+            return mentions
+        counts: dict[frozenset[str], int] = {}
+        for e in joint:
+            key = frozenset((e.source.code, e.target.code))  # type: ignore[union-attr]
+            counts[key] = counts.get(key, 0) + 1
+        last = max(reversed(joint), key=lambda e: counts[frozenset((e.source.code, e.target.code))])  # type: ignore[union-attr]
+        out = []
+        for m in mentions:
+            if m.via == "pair":
+                m = Mention(m.text, m.start, m.end, m.sentence, m.tok_start, m.tok_end, last.source, m.rule,
+                            m.head, m.via, m.place, (last.source, last.target))
+            out.append(m)
+        return out
 
     # -- triggers ---------------------------------------------------------------------
     def triggers(self, sent: Sentence) -> list[Trigger]:
@@ -119,6 +139,11 @@ class EventExtractor:
         for trig in triggers:
             pat = trig.pattern
             is_noun = trig.noun
+            nxt = sent.tokens[trig.i + trig.length: trig.i + trig.length + 3]
+            if is_noun and any(t.keys & self.p.grammar["future"] for t in nxt):
+                # "припинення вогню має супроводжуватися …": a noun event under a modal is not a fact
+                doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "under a modal: not a fact"))
+                continue
             if is_noun and any(0 <= trig.i - end <= 2 for end in verb_ends):
                 # "засуджувати агресію", "підтримав війну": the noun is the verb's object
                 doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "object of another trigger"))

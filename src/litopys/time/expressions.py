@@ -156,7 +156,9 @@ class TimeFinder:
         if pub is None:
             return None
         wd = self.weekdays.get(t.lemma, self.weekdays.get(t.lower))
-        if wd is not None and t.pos != "PUNCT" and (t.is_cap or not self.months_capitalised):
+        prev = toks[i - 1] if i else None
+        # "у середу", "on Wednesday": a weekday follows a preposition (bare "серед" is "among")
+        if wd is not None and ((prev is not None and prev.pos == "PREP") or (self.months_capitalised and t.is_cap)):
             back = (pub.weekday() - int(wd)) % 7  # type: ignore[call-overload]
             return self._make(sent, i, i + 1, _iso(pub - timedelta(days=back)), "day", "time:weekday")
         for phrase in self.rel_phrases:
@@ -164,6 +166,8 @@ class TimeFinder:
             if i + len(words) <= len(toks) and all(w & toks[i + k].keys for k, w in enumerate(words)):
                 return self._relative(sent, i, i + len(words), pub, phrase)
         rd = _lookup(t, self.rel_days)
+        if rd is not None and nxt is not None and nxt.pos == "NOUN" and "gen" in nxt.cases:
+            rd = None  # "напередодні саміту": the eve of something, not of publication
         if rd is not None:
             return self._make(sent, i, i + 1, _iso(pub + timedelta(days=int(rd))), "day", "time:relative-day")  # type: ignore[call-overload]
         ry = _lookup(t, self.rel_years)
