@@ -112,3 +112,49 @@ def test_evidence_offsets_point_into_the_whole_file():
         assert doc.text[ev.start:ev.end] == ev.text
     for m in doc.mentions:
         assert doc.text[m.start:m.end] == m.text
+
+
+def test_refusal_negates_the_signing_of_a_treaty_and_targets_its_other_party():
+    text = (" date 2022-06-24 У листопаді 2013 року тодішній президент Віктор Янукович відмовився підписати "
+            "Угоду про асоціацію з ЄС.")
+    doc = run(text, "uk", None)
+    assert has_event(doc, "SUPPORT", "UKR", "EU", date="2013-11", negated=True)
+    assert not any(e.event_type == "REJECT" for e in doc.events)  # the refusal became the negation
+
+
+def test_gapping_repeats_the_event_with_the_new_subject_and_date():
+    text = (" date 2022-06-24 Угоду про асоціацію з ЄС підписали частинами. Політичну частину угоди у березні 2014 "
+            "року підписав прем’єр-міністр Арсеній Яценюк, економічну – у червні того ж року президент Петро Порошенко.")
+    doc = run(text, "uk", None)
+    assert has_event(doc, "SUPPORT", "UKR", "EU", date="2014-03")
+    assert has_event(doc, "SUPPORT", "UKR", "EU", date="2014-06")
+
+
+def test_application_goes_to_the_organisation_of_the_story_and_invasion_to_its_state():
+    text = (" date 2022-06-24 Лідери ЄС надали Молдові статус кандидата. Молдова подала заявку на вступ 3 березня, "
+            "через тиждень після початку вторгнення Росії.")
+    doc = run(text, "uk", None)
+    assert has_event(doc, "REQUEST", "MDA", "EU", date="2022-03-03")
+    assert has_event(doc, "ASSAULT", "RUS", "MDA", date="2022-02-24")
+
+
+def test_an_association_is_the_grouping_the_story_is_about():
+    text = (" date 2024-10-25 Саміт БРІКС завершився в Казані. Міжнародний кримінальний суд видав ордер. "
+            "Розширення обʼєднання триває: торік до Бразилії та Індії приєдналися Єгипет та Ефіопія.")
+    doc = run(text, "uk", None)
+    rels = {(r.subject.code, r.object.code) for r in doc.relations if r.type == "member_of"}
+    assert {("BRA", "BRICS"), ("IND", "BRICS"), ("EGY", "BRICS"), ("ETH", "BRICS")} <= rels
+    assert not any(obj == "ICC" for _, obj in rels)
+
+
+def test_eve_of_an_event_is_not_the_eve_of_publication():
+    doc = run(" date 2019-12-10 У неділю, напередодні саміту, тисячі людей протестували в Києві.", "uk", None)
+    assert [(t.value, t.precision) for t in doc.timexes] == [("2019-12-08", "day")]
+    assert has_event(doc, "PROTEST", "UKR", "UKR", date="2019-12-08")
+
+
+def test_a_visit_to_a_city_from_the_gazetteer():
+    doc = run(" date 2024-10-25 Президент Бразилії до Казані не приїхав.", "uk", None)
+    e = [x for x in doc.events if x.event_type == "CONSULT"]
+    assert e and e[0].negated and e[0].target.code == "RUS" and e[0].location.name == "Kazan"
+    assert e[0].location.lat and abs(e[0].location.lat - 55.79) < 0.1

@@ -10,7 +10,7 @@ from collections import Counter
 from litopys.lexicon.load import Lexicon
 from litopys.model import Actor, Document, Mention
 
-REFERRING = ("person", "relative", "pair", "other_state", "org_anaphor")
+REFERRING = ("person", "relative", "pair", "other_state", "org_anaphor", "treaty_anaphor")
 
 
 def _is_subject(doc: Document, m: Mention) -> bool:
@@ -79,6 +79,11 @@ def resolve_references(doc: Document, lex: Lexicon) -> None:
                 freq = Counter(p.actor.code for p in orgs)
                 best = max(range(len(orgs)), key=lambda k: (orgs[k].sentence >= m.sentence - 1, freq[orgs[k].actor.code], k))
                 actor = orgs[best].actor
+        elif m.via == "treaty_anaphor":
+            treaty = next((p for p in reversed(resolved) if p.actor.kind == "treaty" and p.start < m.start
+                           and p.sentence >= m.sentence - 2), None)
+            if treaty is not None:
+                actor, members = treaty.actor, treaty.members
         if actor is not None:
             resolved.append(Mention(m.text, m.start, m.end, m.sentence, m.tok_start, m.tok_end, actor,
                                     m.rule, m.head, m.via, m.place, members))

@@ -72,7 +72,12 @@ class ActorRecogniser:
             actor = resolve(self.lex, ref, doc.published)
             if actor is None:
                 return None
+        members: tuple[Actor, ...] = ()
+        if ref.kind == "treaty":
+            parties = (self.lex.treaties.get(ref.key) or {}).get("parties") or []
+            members = tuple(Actor(p["code"], "state" if len(p["code"]) == 3 else "organisation") for p in parties)
         return Mention(
+            members=members,
             text=doc.text[start:end], start=start, end=end, sentence=sent.index,
             tok_start=m.tok_start, tok_end=m.tok_end, actor=actor,
             rule=f"lexicon:{ref.kind}:{ref.key}:{ref.via}", head=_head(sent, m.tok_start, m.tok_end, ref.kind),
@@ -128,7 +133,7 @@ def compose(sent: Sentence, raw: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
         i += 1
-    return [m for m in out if m.actor.code or m.via in ("person", "relative", "pair", "other_state", "org_anaphor")]
+    return [m for m in out if m.actor.code or m.via in ("person", "relative", "pair", "other_state", "org_anaphor", "treaty_anaphor")]
 
 
 def _join_office(sent: Sentence, state: Mention, office: Mention, head: int) -> Mention:

@@ -157,7 +157,28 @@ def find_arguments(
         nxt = [m for m in rest if m.tok_start > sources[0].tok_end]
         if nxt:
             targets = [nxt[0]]
+    if _passive(sent, ti, grammar):
+        agent = next((m for m in after_all if preposition(sent, m, grammar) in grammar["agentive"]), None)
+        subject = sources[:1]
+        sources = [agent] if agent is not None else []
+        targets = subject or targets
+        how.append("passive: the agent after `by` acts on the subject")
     return Arguments(sources, targets, how)
+
+
+def _passive(sent: Sentence, ti: int, grammar: Grammar) -> bool:
+    aux = grammar["passive"]
+    if not aux or sent.tokens[ti].cases:
+        return False
+    for j in range(ti - 1, max(-1, ti - 3), -1):
+        t = sent.tokens[j]
+        if t.keys & aux:
+            return sent.tokens[ti].tense == "past"
+        if t.pos not in ("X",) or t.lower in ("not", "n't"):
+            break
+        if not t.lower.endswith("ly"):
+            break
+    return False
 
 
 def _together(sent: Sentence, m: Mention, grammar: Grammar) -> bool:

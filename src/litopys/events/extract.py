@@ -56,6 +56,27 @@ class EventExtractor:
         return doc
 
     @staticmethod
+    def _context_target(doc: Document, sent: Sentence, source: Actor, kind: str) -> Actor | None:
+        """`подала заявку на вступ` (to the organisation the story is about), `вторгнення
+        Росії` (into the state the story is most about)."""
+        counts: dict[str, int] = {}
+        first: dict[str, Actor] = {}
+        for m in doc.mentions:
+            if m.sentence > sent.index + 1 or not m.actor.code or m.actor.code == source.code:
+                continue
+            if kind == "context_org" and m.actor.kind != "organisation":
+                continue
+            if kind == "context_state" and (m.actor.kind in ("organisation", "media", "treaty", "place") or len(m.actor.code) != 3):
+                continue
+            counts[m.actor.code] = counts.get(m.actor.code, 0) + 1
+            first.setdefault(m.actor.code, m.actor)
+        if not counts:
+            return None
+        best = max(counts, key=lambda c: counts[c])
+        a = first[best]
+        return Actor(a.code, "state" if kind == "context_state" else "organisation", a.name if a.kind in ("state", "organisation") else "")
+
+    @staticmethod
     def _pairs_from_events(mentions: list[Mention], events: list[Event]) -> list[Mention]:
         """`сторони`, `the two sides`: the pair with the most joint acts so far (the latest
         breaks ties), when there is one."""
@@ -91,9 +112,12 @@ class EventExtractor:
                         continue
                     if toks[i].pos == "PRTCP" and not pat.participles:
                         continue
-                    window = set().union(*(t.keys for t in toks[max(0, i - 8):i + n + 8])) - set().union(*(t.keys for t in toks[i:i + n]))
-                    if pat.with_any and not (pat.with_any & window) and not (pat.with_any & toks[i].keys and len(pat.with_any & window) > 0):
-                        continue
+                    if pat.with_any:
+                        # a context word within 8 tokens, or a trigger that is itself a context word
+                        own = set().union(*(t.keys for t in toks[i:i + n]))
+                        window = set().union(*(t.keys for t in toks[max(0, i - 8):i + n + 8])) - own
+                        if not (pat.with_any & window) and not (pat.with_any & own):
+                            continue
                     if pat.without and pat.without & lemmas:
                         continue
                     cand = Trigger(i, n, pat, noun=pat.nouns[ti] if pat.nouns else toks[i].pos == "NOUN")
@@ -120,7 +144,7 @@ class EventExtractor:
                     trig.negated = True
                     break
             prev = found[k - 1] if k else None
-            if prev and prev.pattern.negates_next and 0 < trig.i - (prev.i + prev.length) <= 3:
+            if prev and prev.pattern.negates_next and 0 <= trig.i - (prev.i + prev.length) <= 3:
                 # "відмовився підписати": the refusal is the negation of the signing
                 trig.negated = not prev.negated
                 prev.consumed = True
@@ -156,6 +180,36 @@ class EventExtractor:
             for src_m in sources or [None]:
                 for tgt_m in targets:
                     out.extend(self._code(doc, sent, trig, src_m, tgt_m, mentions, list(args.how), out))
+        return out + self._gapping(doc, sent, mentions, segs, triggers, out)
+
+    def _gapping(self, doc: Document, sent: Sentence, mentions: list[Mention], segs: list, triggers: list[Trigger],
+                 coded: list[Event]) -> list[Event]:
+        """`… підписав Яценюк, економічну – у червні того ж року Порошенко`: a later clause
+        with a new subject and no verb of its own repeats the last event."""
+        if not coded:
+            return []
+        last = coded[-1]
+        last_seg = segment_of(segs, next((t.i for t in sent.tokens if t.start == last.trigger_start), 0))
+        trig_segs = {segment_of(segs, t.i) for t in triggers}
+        out: list[Event] = []
+        for k in range(last_seg + 1, len(segs)):
+            seg = segs[k]
+            toks = sent.tokens[seg.start:seg.end]
+            if k in trig_segs or seg.subordinate or any(t.pos == "VERB" for t in toks):
+                break
+            subj = [m for m in mentions if seg.start <= m.tok_start < seg.end and m.actor.code
+                    and m.actor.kind in ("person", "state", "role") and "nom" in sent.tokens[m.head].cases]
+            if not subj or (last.source and subj[0].actor.code == last.source.code and last.target is None):
+                continue
+            m = subj[0]
+            ev = doc.evidence(sent.index, toks[0].start, toks[-1].end)
+            target = last.target if not (last.target and last.target.code == m.actor.code) else last.source
+            if target is not None and target.code == m.actor.code:
+                continue
+            clone = Event(last.event_type, last.cameo, last.mode, m.actor, target, None, None, last.negated, ev,
+                          last.rule, last.symmetric, last.location, last.modality, None, last.trigger,
+                          m.start, [f"gapping: repeats '{last.trigger}' with a new subject"])
+            out.append(clone)
         return out
 
     def _absorb(self, sent: Sentence, triggers: list[Trigger], segs: list, doc: Document) -> list[Trigger]:
@@ -186,6 +240,15 @@ class EventExtractor:
         if True:
             source = src_m.actor if src_m else None
             target = tgt_m.actor if tgt_m else None
+            if tgt_m is not None and tgt_m.actor.kind == "treaty":
+                # "відмовився підписати Угоду про асоціацію з ЄС": the treaty's other party
+                others = [a for a in tgt_m.members if not source or a.code != source.code]
+                target = others[0] if len(tgt_m.members) == 2 and others else None
+                notes.append("the other party of the treaty" if target else "a treaty with many parties: no target")
+            if target is None and source is not None and pat.target in ("context_org", "context_state"):
+                target = self._context_target(doc, sent, source, pat.target)
+                if target is not None:
+                    notes.append(f"target from context ({pat.target})")
             if source is None and pat.domestic:
                 place = next((m for m in mentions if m.via in ("capital", "place")), None) or next(
                     (m for m in mentions if m.actor.kind == "state"), None)

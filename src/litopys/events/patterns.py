@@ -79,7 +79,9 @@ def _flat(lang: Language, words: list[str] | None) -> frozenset[str]:
 
 
 def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
-    grammar = Grammar({k: frozenset(normalise(w) for w in v) | _flat(lang, v) for k, v in data["grammar"].items()})
+    # grammar words are single tokens: a multi-word entry ("as well as") would add its parts
+    grammar = Grammar({k: frozenset(normalise(w) for w in v if " " not in w) | _flat(lang, [w for w in v if " " not in w])
+                       for k, v in data["grammar"].items()})
     events = [
         EventPattern(
             id=p["id"], triggers=[_phrase(lang, t) for t in p["triggers"]], type=p["type"], cameo=p["cameo"],

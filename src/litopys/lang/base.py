@@ -16,6 +16,7 @@ from litopys.model import Document, Sentence, Token
 
 WORD_RE = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.N.
+    r"|[A-Za-z]+(?=n[’']t\b)|n[’']t\b"  # didn't → did + n't
     r"|\$?\d+(?:[.,:]\d+)*(?:-[^\W\d_]+)?"  # 1992-го, 3,000, $375
     r"|[^\W\d_]+(?:[’'ʼ\-‑][^\W\d_]+)*"  # words with apostrophes and hyphens
     r"|\S",
@@ -103,6 +104,9 @@ def analyse_document(doc: Document, lang: Language) -> Document:
                 sent.tokens.append(
                     Token(word, s0 + ws, s0 + we, i, a.lemma, a.keys, a.pos, a.cases, a.tense)
                 )
+            refine = getattr(lang, "refine", None)
+            if refine is not None:
+                refine(sent.tokens)
             sentences.append(sent)
     doc.sentences = sentences
     return doc

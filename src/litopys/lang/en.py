@@ -38,6 +38,11 @@ IRREGULAR_PAST = {
     "froze", "chose", "swore", "undertook", "overtook", "upheld", "forbade", "seized",
 }
 PRESENT = {"is", "are", "has", "have", "does", "do", "says", "remains"}
+NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ship", "ism", "ity", "ery")
+EVENT_NOUNS = {"talks", "war", "aid", "sanctions", "summit", "treaty", "deal", "truce", "ceasefire", "veto", "protests",
+               "rally", "threat", "threats", "strike", "strikes", "airstrike", "airstrikes", "visit", "trip", "attack",
+               "attacks", "invasion", "meeting", "call", "appeal", "demand", "criticism", "support", "offer", "exchange"}
+DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "new", "first"}
 
 
 @lru_cache(maxsize=200_000)
@@ -57,6 +62,8 @@ def _analyse(word: str) -> Analysis:
         pos = "PRON"
     elif norm in PARTICLES:
         pos = "PART"
+    elif norm.endswith(NOUN_SUFFIXES) or norm in EVENT_NOUNS and not norm.endswith("ed"):
+        pos = "NOUN"
     else:
         pos = "X"
     tense = ""
@@ -91,6 +98,17 @@ class English:
 
     def analyse(self, word: str) -> Analysis:
         return _analyse(word)
+
+    def refine(self, tokens: list) -> None:
+        """Context the word list cannot give: after a determiner, `visit` is a noun and
+        `occupied` a participle; `visited` after `was` stays a verb (the passive)."""
+        for k in range(1, len(tokens)):
+            prev, t = tokens[k - 1], tokens[k]
+            if prev.lower in DETERMINERS or prev.lower.endswith("'s") or prev.lower.endswith("’s"):
+                if t.lower.endswith("ed") and t.pos == "X":
+                    t.pos = "PRTCP"
+                elif t.pos == "X" and t.tense == "":
+                    t.pos = "NOUN"
 
 
 LANGUAGE = English()

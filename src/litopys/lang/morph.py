@@ -54,7 +54,7 @@ class Morph:
                 cases.add(c)
         tag = top.tag
         pos = POS.get(tag.POS or "", "X")
-        if tag.POS == "INFN" or "infn" in tag:
+        if tag.POS == "INFN" or "infn" in str(tag).replace(",", " ").split():
             tense = "inf"
         elif tag.POS in ("VERB", "GRND"):
             tense = TENSES.get(tag.tense or "", "")

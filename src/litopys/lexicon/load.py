@@ -82,6 +82,19 @@ class Lexicon:
         return out
 
 
+def _merge(old: dict, new: dict) -> dict:
+    """One person in two files (a national leader who later led the UN): union of names and roles."""
+    out = dict(old)
+    names = {lang: list(dict.fromkeys((old.get("names") or {}).get(lang, []) + (new.get("names") or {}).get(lang, [])))
+             for lang in set(old.get("names") or {}) | set(new.get("names") or {})}
+    out["names"] = names
+    seen = {(r.get("title"), r.get("country") or r.get("org"), r.get("since")) for r in old.get("roles") or []}
+    out["roles"] = list(old.get("roles") or []) + [r for r in new.get("roles") or []
+                                                    if (r.get("title"), r.get("country") or r.get("org"), r.get("since")) not in seen]
+    out["ambiguous"] = list(dict.fromkeys((old.get("ambiguous") or []) + (new.get("ambiguous") or [])))
+    return out
+
+
 def _read_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_Loader)
@@ -117,7 +130,8 @@ def load_lexicon_from(lex_dir: Path = LEXICON_DIR, pat_dir: Path = PATTERN_DIR, 
         name = schema_name(path)
         target: dict[str, dict] = getattr(lex, name)
         for e in data["entries"]:
-            target[e.get("code") or e["id"]] = e
+            key = e.get("code") or e["id"]
+            target[key] = _merge(target[key], e) if key in target else e
         lex.files.append(str(path))
     for path in pattern_files(pat_dir):
         data = _read_yaml(path)

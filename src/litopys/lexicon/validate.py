@@ -44,7 +44,7 @@ def _check_entries(path: Path, entries: list[dict]) -> list[str]:
     seen: set[str] = set()
     for e in entries:
         key = e.get("code") or e.get("id")
-        if key in seen:
+        if key in seen:  # within one file; the same person in two people files is merged on load
             problems.append(f"{path.name}: duplicate key {key}")
         seen.add(key)
         spans = list(e.get("roles") or []) + list(e.get("members") or []) + list(e.get("parties") or [])

