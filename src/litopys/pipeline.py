@@ -64,7 +64,7 @@ def build_pipeline(lang_code: str, lexicon: Lexicon) -> Pipeline:
         Analyser(lang),
         ActorRecogniser(lexicon, Matcher(lexicon, lang)),
         TimeFinder(patterns.time),
-        EventExtractor(patterns),
+        EventExtractor(patterns, frozenset(lexicon.states)),
         WithinDocumentMerger(),
         RelationExtractor(patterns, set(lexicon.states)),
     ]

@@ -87,8 +87,11 @@ class ActorRecogniser:
 
 
 def _adjacent(sent: Sentence, a: Mention, b: Mention, gap: int = 0) -> bool:
-    return 0 <= b.tok_start - a.tok_end <= gap and all(
-        t.pos not in ("PUNCT", "VERB", "CONJ") for t in sent.tokens[a.tok_end:b.tok_start]
+    """Next to each other, or apart only by numbers and genitives (`Лідери 27 країн ЄС`)."""
+    between = sent.tokens[a.tok_end:b.tok_start]
+    return 0 <= len(between) <= gap and b.tok_start >= a.tok_end and all(
+        t.pos == "NUM" or (t.pos in ("NOUN", "ADJ") and "gen" in t.cases) or (len(between) == 1 and t.pos in ("ADJ", "X") and not t.cases)
+        for t in between
     )
 
 

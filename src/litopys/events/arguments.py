@@ -67,7 +67,8 @@ def find_arguments(
     grammar: Grammar, segs: list[Segment], is_noun: bool,
 ) -> Arguments:
     how: list[str] = []
-    actors = [m for m in mentions if m.actor.code and m.actor.kind not in ("media", "place")]
+    treaties = [m for m in mentions if m.actor.kind == "treaty"]
+    actors = [m for m in mentions if m.actor.code and m.actor.kind not in ("media", "place", "treaty")]
     place_mentions = [m for m in mentions if m.actor.kind == "place"]
     k = segment_of(segs, ti)
     seg = segs[k]
@@ -153,6 +154,17 @@ def find_arguments(
         objs = [m for m in objs if m.tok_start - (ti + tlen) <= 12]
         if objs:
             targets, how = [objs[0]], how + ["object after the trigger"]
+    if not targets and treaties:
+        # "угоду … підписав Яценюк": the treaty signed, wherever it stands in the clause
+        near = [m for m in treaties if segment_of(segs, m.tok_start) == k]
+        if near:
+            targets, how = [near[0]], how + ["the treaty in the clause"]
+    if not sources and pattern.symmetric:
+        two = [m for m in treaties if len(m.members) == 2]
+        if two:
+            a, b = two[0].members
+            sources, targets = [_as(two[0], a)], [_as(two[0], b)]
+            how.append("the parties of the treaty")
     if not targets and is_noun and sources and sources[0].tok_start > ti:
         nxt = [m for m in rest if m.tok_start > sources[0].tok_end]
         if nxt:

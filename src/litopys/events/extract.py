@@ -40,8 +40,9 @@ class EventExtractor:
 
     name = "events"
 
-    def __init__(self, patterns: LanguagePatterns) -> None:
+    def __init__(self, patterns: LanguagePatterns, state_codes: frozenset[str] = frozenset()) -> None:
         self.p = patterns
+        self.states = state_codes
 
     def __call__(self, doc: Document) -> Document:
         by_sentence: dict[int, list[Mention]] = {}
@@ -55,8 +56,7 @@ class EventExtractor:
         date_events(doc, self.p)
         return doc
 
-    @staticmethod
-    def _context_target(doc: Document, sent: Sentence, source: Actor, kind: str) -> Actor | None:
+    def _context_target(self, doc: Document, sent: Sentence, source: Actor, kind: str) -> Actor | None:
         """`подала заявку на вступ` (to the organisation the story is about), `вторгнення
         Росії` (into the state the story is most about)."""
         counts: dict[str, int] = {}
@@ -64,9 +64,10 @@ class EventExtractor:
         for m in doc.mentions:
             if m.sentence > sent.index + 1 or not m.actor.code or m.actor.code == source.code:
                 continue
-            if kind == "context_org" and m.actor.kind != "organisation":
+            is_state = m.actor.code in self.states
+            if kind == "context_org" and (is_state or m.actor.kind in ("media", "treaty", "place")):
                 continue
-            if kind == "context_state" and (m.actor.kind in ("organisation", "media", "treaty", "place") or len(m.actor.code) != 3):
+            if kind == "context_state" and (not is_state or m.actor.kind in ("media", "treaty", "place")):
                 continue
             counts[m.actor.code] = counts.get(m.actor.code, 0) + 1
             first.setdefault(m.actor.code, m.actor)
@@ -270,7 +271,7 @@ class EventExtractor:
             if source is None:
                 doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, notes), "no source found"))
                 return []
-            if target is None and pat.target in ("required", "place"):
+            if target is None and pat.target in ("required", "place", "context_org", "context_state"):
                 doc.dropped.append((self._event(doc, sent, trig, source, None, mentions, notes), "no target found"))
                 return []
             if target is not None and target.code == source.code and not pat.domestic:
