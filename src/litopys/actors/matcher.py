@@ -36,6 +36,10 @@ class Matcher:
             from litopys.places.gazetteer import places_by_name
 
             for name, place in places_by_name(lang.code).items():
+                words = name.split()
+                # "Центральна", "Мирний": an ordinary word first, a town second
+                if len(words) == 1 and lang.analyse(name).pos not in ("NOUN", "X"):
+                    continue
                 if normalise(name) not in known:
                     self._add(name, Ref("place", str(place.geonameid), "place", place.name), False)
 

@@ -28,6 +28,15 @@ def _head(sent: Sentence, start: int, end: int, kind: str) -> int:
     return start
 
 
+def _first_name_of_another(sent: Sentence, m: Match) -> bool:
+    """`Линда Томас-Гринфилд` is not Anna Lindh: a one-word name followed by another
+    capitalised name part belongs to somebody the lexicon does not know."""
+    if m.tok_end - m.tok_start != 1 or m.tok_end >= len(sent.tokens):
+        return False
+    nxt = sent.tokens[m.tok_end]
+    return nxt.is_cap and nxt.pos not in ("PUNCT",) and nxt.text.isalpha() or (nxt.is_cap and "-" in nxt.text)
+
+
 def _acceptable(sent: Sentence, m: Match, ref: Ref, ambiguous: bool) -> bool:
     first = sent.tokens[m.tok_start]
     if ref.kind == "role" or ref.via == "adjective":
@@ -55,6 +64,8 @@ class ActorRecogniser:
                 if not candidates:
                     continue
                 ref, _amb, surface = _choose(candidates)
+                if ref.kind == "person" and _first_name_of_another(sent, m):
+                    continue
                 mention = self._mention(doc, sent, m, ref, surface)
                 if mention is not None:
                     raw.append(mention)

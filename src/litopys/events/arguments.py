@@ -143,7 +143,7 @@ def find_arguments(
         targets, how = [comitative[0]], how + ["partner after `with`"]
     elif against:
         targets, how = [against[0]], how + ["target after `against`"]
-    elif len({m.actor.code for m in sources}) >= 2:
+    elif pattern.symmetric and len({m.actor.code for m in sources}) >= 2:
         first = sources[0]
         targets = [m for m in sources if m.actor.code != first.actor.code][:1]
         sources = [first]

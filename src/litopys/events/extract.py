@@ -16,6 +16,7 @@ LIMITERS = {"тільки", "лише", "лишень", "только", "лиш�
 # speech acts whose complement is another event: "agreed to a ceasefire" is AGREE (mode
 # ceasefire), "threatened sanctions" is THREATEN, "called for talks" is REQUEST
 HEAD_TYPES = {"AGREE", "REQUEST", "THREATEN"}
+MATERIAL_DECISIONS = {"SANCTION", "AID"}
 
 
 @dataclass(slots=True)
@@ -100,6 +101,7 @@ class EventExtractor:
     # -- triggers ---------------------------------------------------------------------
     def triggers(self, sent: Sentence) -> list[Trigger]:
         toks = sent.tokens
+        self._participles: list[int] = []
         lemmas = set().union(*(t.keys for t in toks)) if toks else set()
         found: list[Trigger] = []
         i = 0
@@ -112,6 +114,7 @@ class EventExtractor:
                     if not n:
                         continue
                     if toks[i].pos == "PRTCP" and not pat.participles:
+                        self._participles.append(i + n)  # "осуждающей ее вторжение": its object is no event
                         continue
                     if pat.with_any:
                         # a context word within 8 tokens, or a trigger that is itself a context word
@@ -160,7 +163,7 @@ class EventExtractor:
             return out
         segs = segments(sent, mentions, self.p.grammar)
         triggers = self._absorb(sent, triggers, segs, doc)
-        verb_ends = [t.i + t.length for t in triggers if not t.noun]
+        verb_ends = [t.i + t.length for t in triggers if not t.noun] + self._participles
         for trig in triggers:
             pat = trig.pattern
             is_noun = trig.noun
@@ -220,6 +223,14 @@ class EventExtractor:
         for trig in triggers:
             if head is not None:
                 same = segment_of(segs, trig.i) == segment_of(segs, head.i) and 0 < trig.i - head.i <= 14
+                if same and head.pattern.type == "AGREE" and trig.pattern.type in MATERIAL_DECISIONS:
+                    # "согласовал заморозку активов": approving sanctions is sanctioning
+                    if out and out[-1] is head:
+                        out.pop()
+                        doc.dropped.append((self._event(doc, sent, head, None, None, [], []), "a decision coded as its act"))
+                    head = None
+                    out.append(trig)
+                    continue
                 if same and trig.pattern.type not in HEAD_TYPES:
                     if head.pattern.type == "AGREE" and trig.pattern.mode:
                         clone = EventPattern(**{**{f: getattr(head.pattern, f) for f in head.pattern.__slots__},
