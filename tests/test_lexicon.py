@@ -52,6 +52,8 @@ def inflect(name: str, lang: str, case: str) -> str | None:
         if f is None:
             return None
         word = f.word
+        if m.parse(word)[0].normal_form != p.normal_form:
+            return None  # a form the analyser itself reads as another word: no test of ours
         out.append(word[:1].upper() + word[1:] if w[:1].isupper() else word)
     return " ".join(out)
 
@@ -79,7 +81,7 @@ def test_state_names(code, lang, name):
     if name in (e.get("ambiguous") or []):
         pytest.skip("ambiguous form: matched only in context")
     assert code in codes_in(name, lang, date(2024, 1, 1))
-    if lang in CASES and " " not in name and not name.isupper():
+    if lang in CASES and " " not in name and sum(ch.isupper() for ch in name) == 1 and not set("’'-") & set(name):
         for case in CASES[lang][:2]:
             form = inflect(name, lang, case)
             if form:
@@ -118,10 +120,15 @@ ROLE_CASES = [(rid, e["lang"], e["example"]) for rid, e in sorted(LEX.roles.item
 
 @pytest.mark.parametrize("rid,lang,example", ROLE_CASES)
 def test_role_examples(rid, lang, example):
-    doc = from_text(FRAME[lang].format(example), f"t.{lang}.txt", date(2024, 1, 1), lang)
-    doc = extract(doc)
-    assert any(rid in m.rule for m in doc.mentions) or any(m.via in ("person", "relative", "pair", "other_state") for m in doc.mentions) \
-        or rid.split(".")[1] in ("he", "which", "pair", "other_state"), [m.rule for m in doc.mentions]
+    """An office resolves to its state; a reference resolves to an actor from context."""
+    doc = extract(from_text(" date 2024-01-01 " + example, f"t.{lang}.txt", None, lang))
+    refers = LEX.roles[rid].get("refers", "office")
+    if refers == "office":
+        assert any(rid in m.rule and m.actor.code for m in doc.mentions), [m.rule for m in doc.mentions]
+    elif refers == "capital":
+        assert any(m.via == "capital" and m.actor.code for m in doc.mentions), [m.rule for m in doc.mentions]
+    else:
+        assert any(rid in m.rule and m.via == refers and m.actor.code for m in doc.mentions), [m.rule for m in doc.mentions]
 
 
 def test_every_role_has_an_example():
@@ -138,3 +145,11 @@ def test_pattern_examples_fire(lang, pid, example):
     doc = extract(from_text(" date 2024-05-10 " + example, f"t.{lang}.txt", None, lang))
     fired = {e.rule for e in doc.events} | {e.rule for e, _ in doc.dropped} | {r.rule for r in doc.relations}
     assert any(pid == rule.split(":", 1)[1].split("+")[0] for rule in fired), sorted(fired)
+
+
+GROUP_CASES = [(gid, lang, name) for gid, e in sorted(LEX.groups.items()) for lang, name in _names(e)]
+
+
+@pytest.mark.parametrize("gid,lang,name", GROUP_CASES)
+def test_armed_group_names(gid, lang, name):
+    assert LEX.groups[gid]["country"] in codes_in(name, lang, date(2024, 1, 1))

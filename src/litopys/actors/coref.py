@@ -15,7 +15,7 @@ REFERRING = ("person", "relative", "pair", "other_state", "org_anaphor", "treaty
 
 def _is_subject(doc: Document, m: Mention) -> bool:
     tok = doc.sentences[m.sentence].tokens[m.head]
-    return not tok.cases or "nom" in tok.cases
+    return not tok.cases or "nom" in tok.cases or m.tok_start == 0
 
 
 def _governed(doc: Document, m: Mention) -> bool:

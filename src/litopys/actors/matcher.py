@@ -22,6 +22,7 @@ class Match:
     tok_start: int
     tok_end: int
     refs: list[tuple[Ref, bool, str]]
+    exact: bool = False  # matched the written forms, not only lemmas
 
 
 class Matcher:
@@ -57,24 +58,28 @@ class Matcher:
                 node.refs.append((ref, ambiguous, surface))
 
     def find(self, sentence: Sentence) -> list[Match]:
+        """Longest match first; among equally long ones, a match of the written forms
+        (`Вахіді`) beats a match through a lemma (`Вахіді` read as a case of `Вахід`)."""
         toks = sentence.tokens
         out: list[Match] = []
         i = 0
         while i < len(toks):
             best: Match | None = None
-            stack = [(self.root, i)]
+            stack = [(self.root, i, True)]
             while stack:
-                node, j = stack.pop()
+                node, j, exact = stack.pop()
                 if j >= len(toks):
                     continue
+                surface = normalise(toks[j].text)
                 for key in toks[j].keys:
                     child = node.children.get(key)
                     if child is None:
                         continue
-                    if child.refs and (best is None or j + 1 > best.tok_end):
-                        best = Match(i, j + 1, child.refs)
+                    ex = exact and key == surface
+                    if child.refs and (best is None or j + 1 > best.tok_end or (j + 1 == best.tok_end and ex and not best.exact)):
+                        best = Match(i, j + 1, child.refs, ex)
                     if child.children:
-                        stack.append((child, j + 1))
+                        stack.append((child, j + 1, ex))
             if best is not None:
                 out.append(best)
                 i = best.tok_end

@@ -6,16 +6,22 @@ from __future__ import annotations
 
 from litopys.actors.coref import resolve_references
 from litopys.actors.matcher import Match, Matcher
-from litopys.actors.resolver import resolve
+from litopys.actors.resolver import person_role, resolve
 from litopys.lexicon.load import Lexicon, Ref
 from litopys.model import Actor, Document, Mention, Sentence
 
-KIND_RANK = {"person": 0, "organisation": 1, "treaty": 2, "media": 3, "state": 4, "role": 5, "place": 6}
+KIND_RANK = {"person": 0, "organisation": 1, "group": 1, "treaty": 2, "media": 3, "state": 4, "role": 5, "place": 6}
 VIA_RANK = {"name": 0, "body": 0, "metonym": 1, "capital": 2, "adjective": 3}
 
 
-def _choose(refs: list[tuple[Ref, bool, str]]) -> tuple[Ref, bool, str]:
-    return min(refs, key=lambda r: (KIND_RANK.get(r[0].kind, 9), VIA_RANK.get(r[0].via, 5)))
+def _choose(refs: list[tuple[Ref, bool, str]], lex: Lexicon | None = None, when=None) -> tuple[Ref, bool, str]:
+    """The best reading of a surface form: a person before an organisation before a state;
+    among people with one name, the one in office on the document's date."""
+    def in_office(r: Ref) -> int:
+        if r.kind != "person" or lex is None or when is None or r.key not in lex.people:
+            return 1
+        return 0 if person_role(lex.people[r.key], when)[1] else 1
+    return min(refs, key=lambda r: (KIND_RANK.get(r[0].kind, 9), in_office(r[0]), VIA_RANK.get(r[0].via, 5)))
 
 
 def _head(sent: Sentence, start: int, end: int, kind: str) -> int:
@@ -41,9 +47,10 @@ def _acceptable(sent: Sentence, m: Match, ref: Ref, ambiguous: bool) -> bool:
     first = sent.tokens[m.tok_start]
     if ref.kind == "role" or ref.via == "adjective":
         return True
-    if not first.is_cap:
-        return False
-    return not (ambiguous and m.tok_start == 0)
+    if ambiguous:
+        return first.is_cap and m.tok_start > 0
+    # `король Карл III`, `аз-Заяні`, `de Gaulle`: some part of a name is capitalised
+    return any(t.is_cap or any(ch.isupper() for ch in t.text) for t in sent.tokens[m.tok_start:m.tok_end])
 
 
 class ActorRecogniser:
@@ -60,10 +67,10 @@ class ActorRecogniser:
         for sent in doc.sentences:
             raw: list[Mention] = []
             for m in self.matcher.find(sent):
-                candidates = [r for r in m.refs if _acceptable(sent, m, r[0], r[1])]
+                candidates = [r for r in m.refs if _acceptable(sent, m, r[0], r[1]) or (r[2][:1].islower() and not r[1])]
                 if not candidates:
                     continue
-                ref, _amb, surface = _choose(candidates)
+                ref, _amb, surface = _choose(candidates, self.lex, doc.published)
                 if ref.kind == "person" and _first_name_of_another(sent, m):
                     continue
                 mention = self._mention(doc, sent, m, ref, surface)
@@ -124,7 +131,10 @@ def compose(sent: Sentence, raw: list[Mention]) -> list[Mention]:
         if m.actor.kind == "role" and m.via in ("office", "capital"):
             # adjective before: "російський президент", "the Russian capital"
             prev = out[-1] if out else None
-            if prev and prev.via == "adjective" and _adjacent(sent, prev, m, gap=1):
+            # "російський президент"; in English any name before the office: "Kremlin spokesman", "Japan's ambassador"
+            modifier = prev is not None and prev.actor.kind in ("state", "organisation") and (
+                prev.via == "adjective" or not sent.tokens[prev.head].cases and prev.via != "place")
+            if prev and modifier and _adjacent(sent, prev, m, gap=1):
                 out.pop()
                 m = _join_office(sent, prev, m, head=m.head)
                 nxt = raw[i + 1] if i + 1 < len(raw) else None

@@ -76,6 +76,9 @@ def resolve(lex: Lexicon, ref: Ref, when: date | None) -> Actor | None:
 
         place = place_by_id().get(int(ref.key))
         return Actor(place.country, "place", place.name) if place else None
+    if ref.kind == "group":
+        e = lex.groups.get(ref.key)
+        return Actor(e["country"], "group", english_name(e), sector=e.get("sector", "REB"), entity=ref.key) if e else None
     if ref.kind == "media":
         e = lex.media.get(ref.key)
         if not e:

@@ -133,6 +133,7 @@ class EventExtractor:
             else:
                 i += 1
         self._negation(sent, found)
+        self._consumed = [t for t in found if t.consumed]
         return [t for t in found if not t.consumed]
 
     def _negation(self, sent: Sentence, found: list[Trigger]) -> None:
@@ -159,6 +160,8 @@ class EventExtractor:
     def sentence_events(self, doc: Document, sent: Sentence, mentions: list[Mention]) -> list[Event]:
         out: list[Event] = []
         triggers = self.triggers(sent)
+        for t in self._consumed:
+            doc.dropped.append((self._event(doc, sent, t, None, None, mentions, []), "read as the negation of the next trigger"))
         if not triggers:
             return out
         segs = segments(sent, mentions, self.p.grammar)

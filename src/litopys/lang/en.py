@@ -17,6 +17,7 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "jr", "sr",
     "vs", "etc", "inc", "co", "corp", "ltd", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
 }
+INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
 SENT_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(]?[A-Z0-9])|\n")
 
 PREPOSITIONS = {
@@ -84,7 +85,7 @@ class English:
             before = text[start:m.start()].rsplit(None, 1)
             last = before[-1].lower().rstrip(".") if before else ""
             if m.group().startswith(".") and (
-                last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+                last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or INITIALS.fullmatch(before[-1] if before else "")
             ):
                 continue
             spans.append((start, end))

@@ -43,6 +43,7 @@ class Lexicon:
     treaties: dict[str, dict] = field(default_factory=dict)
     people: dict[str, dict] = field(default_factory=dict)
     media: dict[str, dict] = field(default_factory=dict)
+    groups: dict[str, dict] = field(default_factory=dict)
     roles: dict[str, dict] = field(default_factory=dict)
     patterns: dict[str, dict] = field(default_factory=dict)  # per language
     files: list[str] = field(default_factory=list)
@@ -75,6 +76,8 @@ class Lexicon:
             add(e.get("names"), Ref("person", pid), set(e.get("ambiguous") or []))
         for mid, e in self.media.items():
             add(e.get("names"), Ref("media", mid), set())
+        for gid, e in self.groups.items():
+            add(e.get("names"), Ref("group", gid), set())
         for rid, e in self.roles.items():
             if e["lang"] == lang:
                 for s in e["phrases"]:

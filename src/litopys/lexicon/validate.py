@@ -116,7 +116,7 @@ def stats() -> dict[str, Any]:
 
     lex = load_lexicon_from(validate=False)
     out: dict[str, Any] = {"fingerprint": lex.fingerprint, "kinds": {}}
-    for kind in ("states", "organisations", "treaties", "people", "media", "roles"):
+    for kind in ("states", "organisations", "treaties", "people", "media", "groups", "roles"):
         table = getattr(lex, kind)
         per_lang = {}
         for lang in ("uk", "ru", "en"):
