@@ -93,8 +93,21 @@ def find_arguments(
         elif adj is not None:
             sources, how = [adj], ["adjective before the noun"]
 
+    caseless = not any(t.cases for t in sent.tokens)
+    if is_noun and not sources and caseless:
+        poss = next((m for m in reversed(before) if ti - m.tok_end <= 3 and (
+            m.via == "adjective" or sent.tokens[m.tok_end - 1].lower.endswith(("'s", "’s")))), None)
+        if poss is not None:
+            sources, how = [poss], ["possessive before the noun"]
+        elif not _after_light_verb(sent, ti, grammar):
+            # "fresh sanctions against Russia", "his meeting with Modi": no actor of its own here
+            return Arguments([], [], ["a noun with no actor of its own"])
     if not sources:
         subj = [m for m in before if is_nominative(sent, m, grammar)]
+        if caseless and subj:
+            # English: the subject is the name right before a verb ("Biden met Zelenskyy and announced")
+            verbal = [m for m in subj if _followed_by_verb(sent, m)]
+            subj = verbal or subj
         if subj:
             sources = _with_coordinated(sent, subj[-1], actors, grammar, segs)
             how.append("subject before the trigger")
@@ -176,6 +189,21 @@ def find_arguments(
         targets = subject or targets
         how.append("passive: the agent after `by` acts on the subject")
     return Arguments(sources, targets, how)
+
+
+def _after_light_verb(sent: Sentence, ti: int, grammar: Grammar) -> bool:
+    """`announced new sanctions`, `launched its invasion`, `held talks`."""
+    light = grammar["light_verbs"]
+    return any(sent.tokens[j].keys & light for j in range(max(0, ti - 4), ti))
+
+
+def _followed_by_verb(sent: Sentence, m: Mention) -> bool:
+    for t in sent.tokens[m.tok_end:m.tok_end + 3]:
+        if t.tense in ("past", "pres") or t.lower in ("will", "would", "has", "had", "have", "said", "says"):
+            return True
+        if t.pos == "PUNCT" and t.text != ",":
+            return False
+    return False
 
 
 def _passive(sent: Sentence, ti: int, grammar: Grammar) -> bool:

@@ -63,7 +63,7 @@ class EventExtractor:
         counts: dict[str, int] = {}
         first: dict[str, Actor] = {}
         for m in doc.mentions:
-            if m.sentence > sent.index + 1 or not m.actor.code or m.actor.code == source.code:
+            if not m.actor.code or m.actor.code == source.code:
                 continue
             is_state = m.actor.code in self.states
             if kind == "context_org" and (is_state or m.actor.kind in ("media", "treaty", "place")):
@@ -219,6 +219,10 @@ class EventExtractor:
             out.append(clone)
         return out
 
+    def _future(self, sent: Sentence, trig: Trigger) -> bool:
+        aux = self.p.grammar["future_aux"]
+        return not trig.noun and any(sent.tokens[j].lower.replace("’", "'") in aux for j in range(max(0, trig.i - 3), trig.i))
+
     def _absorb(self, sent: Sentence, triggers: list[Trigger], segs: list, doc: Document) -> list[Trigger]:
         """A speech act swallows the events it speaks of; an AGREE takes their modes."""
         out: list[Trigger] = []
@@ -291,7 +295,13 @@ class EventExtractor:
             if target is not None and target.code == source.code and not pat.domestic:
                 doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "source and target are the same"))
                 return []
-            return [self._event(doc, sent, trig, source, target, mentions, notes)]
+            event = self._event(doc, sent, trig, source, target, mentions, notes)
+            if self._future(sent, trig) and event.event_type not in HEAD_TYPES:
+                # "Washington would support …": a promise, coded AGREE (PLOVER), the act kept as its mode
+                event.mode = event.mode or event.event_type.lower()
+                event.event_type, event.cameo, event.modality = "AGREE", "030", "future"
+                event.notes.append("future auxiliary: coded as AGREE")
+            return [event]
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, source: Actor | None, target: Actor | None,
                mentions: list[Mention], notes: list[str]) -> Event:

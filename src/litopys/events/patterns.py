@@ -80,7 +80,9 @@ def _flat(lang: Language, words: list[str] | None) -> frozenset[str]:
 
 def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
     # grammar words are single tokens: a multi-word entry ("as well as") would add its parts
-    grammar = Grammar({k: frozenset(normalise(w) for w in v if " " not in w) | _flat(lang, [w for w in v if " " not in w])
+    surface_only = {"future_aux"}  # "буде" must not match "було" through the lemma "бути"
+    grammar = Grammar({k: frozenset(normalise(w) for w in v if " " not in w)
+                       | (frozenset() if k in surface_only else _flat(lang, [w for w in v if " " not in w]))
                        for k, v in data["grammar"].items()})
     events = [
         EventPattern(

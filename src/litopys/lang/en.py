@@ -105,6 +105,9 @@ class English:
         `occupied` a participle; `visited` after `was` stays a verb (the passive)."""
         for k in range(1, len(tokens)):
             prev, t = tokens[k - 1], tokens[k]
+            if prev.text == "," and t.tense == "past" and t.lower.endswith("ed") and k + 1 < len(tokens) and tokens[k + 1].lower in ("in", "by", "at", "for", "over"):
+                t.pos = "PRTCP"  # "China, criticised in the communique": a participle, not a verb
+                continue
             if prev.lower in DETERMINERS or prev.lower.endswith("'s") or prev.lower.endswith("’s"):
                 if t.lower.endswith("ed") and t.pos == "X":
                     t.pos = "PRTCP"
