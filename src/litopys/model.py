@@ -67,6 +67,7 @@ class Mention:
     via: str = "name"  # name, capital, metonym, adjective, role, pronoun, group, coref
     place: str = ""  # set when the mention names a place (a capital): its English name
     members: tuple[Actor, ...] = ()  # for groups: every actor the group stands for
+    written: bool = False  # spelled exactly as its (nominative) lexicon form
 
 
 @dataclass(slots=True)

@@ -95,7 +95,7 @@ class ActorRecogniser:
             parties = (self.lex.treaties.get(ref.key) or {}).get("parties") or []
             members = tuple(Actor(p["code"], "state" if len(p["code"]) == 3 else "organisation") for p in parties)
         return Mention(
-            members=members,
+            members=members, written=m.exact,
             text=doc.text[start:end], start=start, end=end, sentence=sent.index,
             tok_start=m.tok_start, tok_end=m.tok_end, actor=actor,
             rule=f"lexicon:{ref.kind}:{ref.key}:{ref.via}", head=_head(sent, m.tok_start, m.tok_end, ref.kind),
@@ -116,8 +116,10 @@ def _adjacent(sent: Sentence, a: Mention, b: Mention, gap: int = 0) -> bool:
 def _merge(a: Mention, b: Mention, actor: Actor, rule: str, sent: Sentence, head: int, via: str) -> Mention:
     text_start, text_end = min(a.start, b.start), max(a.end, b.end)
     full = sent.text[text_start - sent.start:text_end - sent.start]
+    first = a if a.tok_start <= b.tok_start else b
     return Mention(full, text_start, text_end, a.sentence, min(a.tok_start, b.tok_start),
-                   max(a.tok_end, b.tok_end), actor, rule, head, via, a.place or b.place, a.members or b.members)
+                   max(a.tok_end, b.tok_end), actor, rule, head, via, a.place or b.place, a.members or b.members,
+                   first.written)
 
 
 def compose(sent: Sentence, raw: list[Mention]) -> list[Mention]:

@@ -44,7 +44,8 @@ def is_nominative(sent: Sentence, m: Mention, grammar: Grammar) -> bool:
         return False
     if not tok.cases:  # English, indeclinable or unknown: position decides
         return True
-    return "nom" in tok.cases
+    # a surname the analyser misreads ("Токаев") is nominative when written as in the lexicon
+    return "nom" in tok.cases or (m.written and m.actor.kind == "person")
 
 
 def _coordinated(sent: Sentence, left: Mention, right: Mention, grammar: Grammar, segs: list[Segment]) -> bool:

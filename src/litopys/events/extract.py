@@ -281,6 +281,15 @@ class EventExtractor:
                 if pair:
                     source, target = pair
                     notes.append("no actor in the sentence: the document's main pair")
+            if target is None and source is not None and pat.type == "REJECT":
+                asked = next((e for e in reversed(out) if e.event_type == "REQUEST" and e.source and e.source.code != source.code), None)
+                if asked is not None:
+                    # "власти Киргизии просили Москву …, Россия и ОДКБ отказались": refusing the one who asked
+                    target = asked.source
+                    notes.append("target: the one whose request is refused")
+            if pat.type == "CONSULT" and pat.mode == "visit" and source is not None and source.sector == "MIL":
+                doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "troops arriving are no diplomatic visit"))
+                return []
             if target is None and source is not None and pat.target in ("required", "place") and out:
                 prev = out[-1]
                 if prev.source and prev.source.code == source.code and prev.target:
