@@ -54,7 +54,7 @@ class Matcher:
             node = self.root
             for key in path:
                 node = node.children.setdefault(key, _Node())
-            if not any(r == ref for r, _, _ in node.refs):
+            if not any(r == ref and sf == surface for r, _, sf in node.refs):
                 node.refs.append((ref, ambiguous, surface))
 
     def find(self, sentence: Sentence) -> list[Match]:

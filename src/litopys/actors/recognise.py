@@ -43,6 +43,15 @@ def _first_name_of_another(sent: Sentence, m: Match) -> bool:
     return nxt.is_cap and nxt.pos not in ("PUNCT",) and nxt.text.isalpha() or (nxt.is_cap and "-" in nxt.text)
 
 
+def _acronym_ok(sent: Sentence, m: Match, surface: str) -> bool:
+    """An acronym in the lexicon (`GUAM`, `WHO`) matches only an acronym in the text: `Guam` is an island."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+        return True
+    text = "".join(t.text for t in sent.tokens[m.tok_start:m.tok_end])
+    return all(not ch.isalpha() or ch.isupper() for ch in text)
+
+
 def _acceptable(sent: Sentence, m: Match, ref: Ref, ambiguous: bool) -> bool:
     first = sent.tokens[m.tok_start]
     if ref.kind == "role" or ref.via == "adjective":
@@ -67,7 +76,8 @@ class ActorRecogniser:
         for sent in doc.sentences:
             raw: list[Mention] = []
             for m in self.matcher.find(sent):
-                candidates = [r for r in m.refs if _acceptable(sent, m, r[0], r[1]) or (r[2][:1].islower() and not r[1])]
+                candidates = [r for r in m.refs if (_acceptable(sent, m, r[0], r[1]) or (r[2][:1].islower() and not r[1]))
+                              and _acronym_ok(sent, m, r[2])]
                 if not candidates:
                     continue
                 ref, _amb, surface = _choose(candidates, self.lex, doc.published)

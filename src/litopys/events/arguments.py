@@ -98,8 +98,11 @@ def find_arguments(
     if is_noun and not sources and caseless:
         poss = next((m for m in reversed(before) if ti - m.tok_end <= 3 and (
             m.via == "adjective" or sent.tokens[m.tok_end - 1].lower.endswith(("'s", "’s")))), None)
+        agent = next((m for m in actors if seg.start <= m.tok_start < ti and preposition(sent, m, grammar) in grammar["agentive"]), None)
         if poss is not None:
             sources, how = [poss], ["possessive before the noun"]
+        elif agent is not None and _after_light_verb(sent, ti, grammar):
+            sources, how = [agent], ["a vote by X to impose …: the agent"]
         elif not _after_light_verb(sent, ti, grammar):
             # "fresh sanctions against Russia", "his meeting with Modi": no actor of its own here
             return Arguments([], [], ["a noun with no actor of its own"])

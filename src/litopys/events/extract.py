@@ -167,9 +167,15 @@ class EventExtractor:
         segs = segments(sent, mentions, self.p.grammar)
         triggers = self._absorb(sent, triggers, segs, doc)
         verb_ends = [t.i + t.length for t in triggers if not t.noun] + self._participles
+        conditional = self.p.grammar["conditional"]
         for trig in triggers:
             pat = trig.pattern
             is_noun = trig.noun
+            seg = segs[segment_of(segs, trig.i)]
+            if any(t.keys & conditional for t in sent.tokens[max(seg.start - 1, 0):trig.i]):
+                # "if it kept threatening …": a condition, not a reported fact
+                doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "inside a condition: not a fact"))
+                continue
             nxt = sent.tokens[trig.i + trig.length: trig.i + trig.length + 3]
             if is_noun and any(t.keys & self.p.grammar["future"] for t in nxt):
                 # "припинення вогню має супроводжуватися …": a noun event under a modal is not a fact
