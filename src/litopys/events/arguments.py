@@ -65,7 +65,7 @@ def _coordinated(sent: Sentence, left: Mention, right: Mention, grammar: Grammar
 
 def find_arguments(
     sent: Sentence, mentions: list[Mention], ti: int, tlen: int, pattern: EventPattern,
-    grammar: Grammar, segs: list[Segment], is_noun: bool,
+    grammar: Grammar, segs: list[Segment], is_noun: bool, next_trigger: int = 10**6,
 ) -> Arguments:
     how: list[str] = []
     treaties = [m for m in mentions if m.actor.kind == "treaty"]
@@ -144,7 +144,8 @@ def find_arguments(
 
     src_codes = {m.actor.code for m in sources}
     rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes]
-    rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k]
+    # the object of a trigger lies before the next trigger ("test in 2006 and expelled inspectors")
+    rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k and m.tok_start < next_trigger]
     in_clause = [m for m in actors if m not in sources and m.actor.code not in src_codes
                  and (m.tok_start >= ti + tlen or seg.start <= m.tok_start)]
     comitative = [m for m in in_clause if preposition(sent, m, grammar) in grammar["comitative"] and not _together(sent, m, grammar)]

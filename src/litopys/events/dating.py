@@ -45,7 +45,8 @@ def date_events(doc: Document, patterns: LanguagePatterns) -> None:
         timexes = by_sentence.get(sent.index, [])
         absolute = [t for t in timexes if t.value and not t.rule.endswith(":deadline")]
         for e in events_by_sentence.get(sent.index, []):
-            value, prec, why = _date_one(e, sent, absolute, timexes, discourse, pub, after_words, patterns)
+            value, prec, why = _date_one(e, sent, absolute, timexes, discourse, pub, after_words, patterns,
+                                         events_by_sentence.get(sent.index, []), bool(patterns.time.get("time_follows_verb")))
             e.date, e.date_precision = value, prec
             e.notes.append(f"date: {why}")
         recent = [t for t in absolute if _recent(t, pub)]
@@ -90,9 +91,24 @@ def _background_after(sent: Sentence, patterns: LanguagePatterns) -> bool:
     return False
 
 
+def _own_timex(e: Event, absolute: list[Timex], sent_events: list[Event], time_follows: bool) -> Timex:
+    """The time expression of this event's own stretch of the sentence: in English the
+    one after its trigger and before the next (`test in 2006 and expelled … in 2009`),
+    in Ukrainian and Russian the one before it and after the previous; else the nearest."""
+    pos = e.trigger_start
+    starts = sorted({x.trigger_start for x in sent_events})
+    k = starts.index(pos) if pos in starts else -1
+    lo = starts[k - 1] if k > 0 else -1
+    hi = starts[k + 1] if 0 <= k < len(starts) - 1 else 10**9
+    own = [t for t in absolute if (pos < t.start < hi)] if time_follows else [t for t in absolute if lo < t.start < pos]
+    if own:
+        return min(own, key=lambda t: abs(t.start - pos))
+    return min(absolute, key=lambda t: (abs(t.start - pos), t.start > pos))
+
+
 def _date_one(e: Event, sent: Sentence, absolute: list[Timex], timexes: list[Timex],
               discourse: tuple[str, str] | None, pub: date | None, after_words: frozenset[str],
-              patterns: LanguagePatterns):
+              patterns: LanguagePatterns, sent_events: list[Event] = (), time_follows: bool = False):  # type: ignore[assignment]
     pos = e.trigger_start
     shifts = [t for t in timexes if t.shift_after]
     anchor = min(absolute, key=lambda t: PRECISION_RANK.get(t.precision, 9), default=None)
@@ -102,7 +118,7 @@ def _date_one(e: Event, sent: Sentence, absolute: list[Timex], timexes: list[Tim
         if anchor_value and (t.shift_after < 0 or pos > t.start):
             return _shifted(anchor_value, anchor_prec, t)
     if absolute:
-        best = min(absolute, key=lambda t: (abs(t.start - pos), t.start > pos))
+        best = _own_timex(e, absolute, sent_events, time_follows)
         return best.value, best.precision, f"time expression '{best.text}'"
     if shifts and anchor_value:
         return anchor_value, "day", "the anchor of a relative expression"

@@ -185,7 +185,9 @@ class EventExtractor:
                 # "засуджувати агресію", "підтримав війну": the noun is the verb's object
                 doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "object of another trigger"))
                 continue
-            args = find_arguments(sent, mentions, trig.i, trig.length, pat, self.p.grammar, segs, is_noun)
+            nxt_trig = min((t.i for t in triggers if t.i > trig.i and not (t.noun and any(0 <= t.i - end <= 2 for end in verb_ends))),
+                           default=10**6)
+            args = find_arguments(sent, mentions, trig.i, trig.length, pat, self.p.grammar, segs, is_noun, nxt_trig)
             targets = expand_coordinated(sent, args.targets[0], mentions, self.p.grammar) if args.targets else [None]
             sources = args.sources if (args.sources and not (pat.symmetric and len(args.targets) and args.targets[0] in args.sources)) else args.sources
             if pat.symmetric or len({m.actor.code for m in sources}) < 2:
