@@ -58,31 +58,38 @@ class Matcher:
                 node.refs.append((ref, ambiguous, surface))
 
     def find(self, sentence: Sentence) -> list[Match]:
-        """Longest match first; among equally long ones, a match of the written forms
-        (`Вахіді`) beats a match through a lemma (`Вахіді` read as a case of `Вахід`)."""
+        """Longest matches win even across starting points (`the Organization for Security
+        and Co-operation in Europe` is OSCE, not `the organization` + rest); among equally
+        long ones, a match of the written forms (`Вахіді`) beats one through a lemma."""
         toks = sentence.tokens
+        candidates = [m for i in range(len(toks)) if (m := self._longest_at(toks, i)) is not None]
+        candidates.sort(key=lambda m: (-(m.tok_end - m.tok_start), m.tok_start))
+        taken = [False] * len(toks)
         out: list[Match] = []
-        i = 0
-        while i < len(toks):
-            best: Match | None = None
-            stack = [(self.root, i, True)]
-            while stack:
-                node, j, exact = stack.pop()
-                if j >= len(toks):
-                    continue
-                surface = normalise(toks[j].text)
-                for key in toks[j].keys:
-                    child = node.children.get(key)
-                    if child is None:
-                        continue
-                    ex = exact and key == surface
-                    if child.refs and (best is None or j + 1 > best.tok_end or (j + 1 == best.tok_end and ex and not best.exact)):
-                        best = Match(i, j + 1, child.refs, ex)
-                    if child.children:
-                        stack.append((child, j + 1, ex))
-            if best is not None:
-                out.append(best)
-                i = best.tok_end
-            else:
-                i += 1
+        for m in candidates:
+            if any(taken[m.tok_start:m.tok_end]):
+                continue
+            for k in range(m.tok_start, m.tok_end):
+                taken[k] = True
+            out.append(m)
+        out.sort(key=lambda m: m.tok_start)
         return out
+
+    def _longest_at(self, toks: list, i: int) -> Match | None:
+        best: Match | None = None
+        stack = [(self.root, i, True)]
+        while stack:
+            node, j, exact = stack.pop()
+            if j >= len(toks):
+                continue
+            surface = normalise(toks[j].text)
+            for key in toks[j].keys:
+                child = node.children.get(key)
+                if child is None:
+                    continue
+                ex = exact and key == surface
+                if child.refs and (best is None or j + 1 > best.tok_end or (j + 1 == best.tok_end and ex and not best.exact)):
+                    best = Match(i, j + 1, child.refs, ex)
+                if child.children:
+                    stack.append((child, j + 1, ex))
+        return best

@@ -40,7 +40,10 @@ def is_nominative(sent: Sentence, m: Mention, grammar: Grammar) -> bool:
     if m.via == "adjective":
         return False
     tok = sent.tokens[m.head] if 0 <= m.head < len(sent.tokens) else sent.tokens[m.tok_start]
-    if preposition(sent, m, grammar):
+    prep = preposition(sent, m, grammar)
+    if prep and not tok.cases and prep in grammar["after"] and _followed_by_verb(sent, m):
+        return True  # "weeks after Russia annexed Crimea": a conjunction, its clause's subject
+    if prep:
         return False
     if not tok.cases:  # English, indeclinable or unknown: position decides
         return True

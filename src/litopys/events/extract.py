@@ -50,6 +50,7 @@ class EventExtractor:
         for m in doc.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         events: list[Event] = []
+        self._doc_events: list[Event] = events
         for sent in doc.sentences:
             mentions = self._pairs_from_events(by_sentence.get(sent.index, []), events)
             events.extend(self.sentence_events(doc, sent, mentions))
@@ -79,22 +80,30 @@ class EventExtractor:
         return Actor(a.code, "state" if kind == "context_state" else "organisation", a.name if a.kind in ("state", "organisation") else "")
 
     @staticmethod
-    def _pairs_from_events(mentions: list[Mention], events: list[Event]) -> list[Mention]:
-        """`сторони`, `the two sides`: the pair with the most joint acts so far (the latest
-        breaks ties), when there is one."""
+    def _joint_pair(events: list[Event]) -> tuple[Actor, Actor] | None:
+        """The pair with the most joint acts so far (the latest breaks ties)."""
         joint = [e for e in events if e.symmetric and e.source and e.target]
         if not joint:
-            return mentions
+            return None
         counts: dict[frozenset[str], int] = {}
         for e in joint:
             key = frozenset((e.source.code, e.target.code))  # type: ignore[union-attr]
             counts[key] = counts.get(key, 0) + 1
         last = max(reversed(joint), key=lambda e: counts[frozenset((e.source.code, e.target.code))])  # type: ignore[union-attr]
+        return last.source, last.target  # type: ignore[return-value]
+
+    def _pairs_from_events(self, mentions: list[Mention], events: list[Event]) -> list[Mention]:
+        """`сторони`, `the two sides`: the pair with the most joint acts so far, when there is one."""
+        pair = self._joint_pair(events)
+        if pair is None:
+            return mentions
+        self._doc_events = events
+        src, tgt = pair
         out = []
         for m in mentions:
             if m.via == "pair":
-                m = Mention(m.text, m.start, m.end, m.sentence, m.tok_start, m.tok_end, last.source, m.rule,
-                            m.head, m.via, m.place, (last.source, last.target))
+                m = Mention(m.text, m.start, m.end, m.sentence, m.tok_start, m.tok_end, src, m.rule,
+                            m.head, m.via, m.place, (src, tgt))
             out.append(m)
         return out
 
@@ -237,7 +246,7 @@ class EventExtractor:
         head: Trigger | None = None
         for trig in triggers:
             if head is not None:
-                same = segment_of(segs, trig.i) == segment_of(segs, head.i) and 0 < trig.i - head.i <= 14
+                same = segment_of(segs, trig.i) == segment_of(segs, head.i) and 0 < trig.i - head.i <= 22
                 if same and head.pattern.type == "AGREE" and trig.pattern.type in MATERIAL_DECISIONS:
                     # "согласовал заморозку активов": approving sanctions is sanctioning
                     if out and out[-1] is head:
@@ -264,6 +273,7 @@ class EventExtractor:
     def _code(self, doc: Document, sent: Sentence, trig: Trigger, src_m: Mention | None, tgt_m: Mention | None,
               mentions: list[Mention], notes: list[str], out: list[Event]) -> list[Event]:
         pat = trig.pattern
+        out_before = self._doc_events
         if True:
             source = src_m.actor if src_m else None
             target = tgt_m.actor if tgt_m else None
@@ -285,7 +295,7 @@ class EventExtractor:
             if pat.domestic and source is not None and target is None:
                 target = source
             if source is None and pat.symmetric and not [m for m in mentions if m.actor.code]:
-                pair = main_pair([m for m in doc.mentions if m.sentence <= sent.index])
+                pair = self._joint_pair(out_before) or main_pair([m for m in doc.mentions if m.sentence <= sent.index])
                 if pair:
                     source, target = pair
                     notes.append("no actor in the sentence: the document's main pair")
