@@ -133,7 +133,7 @@ class EventExtractor:
                             continue
                     if pat.without and pat.without & lemmas:
                         continue
-                    cand = Trigger(i, n, pat, noun=pat.nouns[ti] if pat.nouns else toks[i].pos == "NOUN")
+                    cand = Trigger(i, n, pat, noun=(pat.nouns[ti] if pat.nouns else False) or toks[i].pos == "NOUN")
                     if best is None or (pat.priority, n, bool(pat.with_any)) > (best.pattern.priority, best.length, bool(best.pattern.with_any)):
                         best = cand
             if best is not None:
