@@ -10,7 +10,7 @@ from collections import Counter
 from litopys.lexicon.load import Lexicon
 from litopys.model import Actor, Document, Mention
 
-REFERRING = ("person", "relative", "pair", "other_state", "org_anaphor", "treaty_anaphor")
+REFERRING = ("person", "relative", "pair", "other_state", "org_anaphor", "treaty_anaphor", "both")
 
 
 def _is_subject(doc: Document, m: Mention) -> bool:
@@ -77,13 +77,20 @@ def resolve_references(doc: Document, lex: Lexicon) -> None:
             if orgs:
                 # the organisation the story is about: most often named so far, then most recent
                 freq = Counter(p.actor.code for p in orgs)
-                best = max(range(len(orgs)), key=lambda k: (orgs[k].sentence >= m.sentence - 1, freq[orgs[k].actor.code], k))
+                best = max(range(len(orgs)), key=lambda k: (orgs[k].sentence == m.sentence, orgs[k].sentence >= m.sentence - 1,
+                                                             freq[orgs[k].actor.code], k))
                 actor = orgs[best].actor
         elif m.via == "treaty_anaphor":
             treaty = next((p for p in reversed(resolved) if p.actor.kind == "treaty" and p.start < m.start
                            and p.sentence >= m.sentence - 2), None)
             if treaty is not None:
                 actor, members = treaty.actor, treaty.members
+        elif m.via == "both":
+            # "санкції проти обох": the two actors named last
+            prior = [p for p in resolved if p.start < m.start and p.sentence >= m.sentence - 1 and p.actor.code
+                     and p.actor.kind in ("person", "state", "role", "organisation")]
+            if len(prior) >= 2:
+                actor, members = prior[-2].actor, (prior[-2].actor, prior[-1].actor)
         if actor is not None:
             resolved.append(Mention(m.text, m.start, m.end, m.sentence, m.tok_start, m.tok_end, actor,
                                     m.rule, m.head, m.via, m.place, members))

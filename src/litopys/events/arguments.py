@@ -81,9 +81,11 @@ def find_arguments(
 
     sources: list[Mention] = []
     targets: list[Mention] = []
+    gen_target: Mention | None = None
 
     # a pair reference ("сторони", "лідерів двох країн") anywhere next to the trigger
-    pair = [m for m in actors if m.via == "pair" and m.members and abs(m.tok_start - ti) <= 4]
+    pair = [m for m in actors if m.via == "pair" and m.members and abs(m.tok_start - ti) <= 4
+            and (is_nominative(sent, m, grammar) or is_noun)]
     if pair:
         a, b = pair[0].members
         return Arguments([_as(pair[0], a)], [_as(pair[0], b)], ["pair reference"])
@@ -92,7 +94,9 @@ def find_arguments(
         gen = next((m for m in after_all if m.tok_start - (ti + tlen) <= 1 and not preposition(sent, m, grammar)
                     and _gen_like(sent, m)), None)
         adj = next((m for m in reversed(before) if m.via == "adjective" and ti - m.tok_end <= 2), None)
-        if gen is not None:
+        if gen is not None and pattern.genitive == "target":
+            gen_target = gen  # "заморозку активов Путина": the genitive suffers the act
+        elif gen is not None:
             sources, how = [gen], ["genitive after the noun"]
         elif adj is not None:
             sources, how = [adj], ["adjective before the noun"]
@@ -118,6 +122,14 @@ def find_arguments(
         if subj:
             sources = _with_coordinated(sent, subj[-1], actors, grammar, segs)
             how.append("subject before the trigger")
+    own_clause = _has_finite_verb(sent, seg) and not (sent.tokens[seg.start].keys & grammar["coordinators"]) and k > 0
+    if not sources and own_clause:
+        # "…, вслед за Брюсселем о санкциях объявили Белый дом и Лондон": the clause has its own subject
+        inverted = [m for m in after_all if segment_of(segs, m.tok_start) == k and sent.tokens[m.head].cases
+                    and is_nominative(sent, m, grammar)]
+        if inverted:
+            sources = _with_following(sent, inverted[0], actors, grammar)
+            how.append("subject after the verb of its own clause")
     if not sources:
         # walk left over earlier clauses, skipping relative and complement clauses
         for j in range(k - 1, -1, -1):
@@ -145,6 +157,9 @@ def find_arguments(
         elif inverted is not None:
             sources, how = [inverted], ["subject after the verb"]
 
+    if gen_target is not None and not any(m is gen_target for m in sources):
+        targets = [gen_target]
+        how.append("genitive after the noun: the target")
     src_codes = {m.actor.code for m in sources}
     rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes]
     # the object of a trigger lies before the next trigger ("test in 2006 and expelled inspectors")
@@ -158,7 +173,9 @@ def find_arguments(
               and (m.tok_start >= ti + tlen or seg.start <= m.tok_start)
               and (preposition(sent, m, grammar) in grammar["directional"] or m.via in ("capital", "place"))]
     places.sort(key=lambda m: abs(m.tok_start - ti))
-    if pattern.target == "place" and places:
+    if targets:
+        pass
+    elif pattern.target == "place" and places:
         targets, how = [places[0]], how + ["destination"]
     elif comitative:
         targets, how = [comitative[0]], how + ["partner after `with`"]
@@ -197,6 +214,25 @@ def find_arguments(
         targets = subject or targets
         how.append("passive: the agent after `by` acts on the subject")
     return Arguments(sources, targets, how)
+
+
+def _has_finite_verb(sent: Sentence, seg: Segment) -> bool:
+    return any(t.pos == "VERB" and t.tense in ("past", "pres", "fut") for t in sent.tokens[seg.start:seg.end])
+
+
+def _with_following(sent: Sentence, first: Mention, actors: list[Mention], grammar: Grammar) -> list[Mention]:
+    """An inverted subject and the ones coordinated after it: `объявили Белый дом и Лондон`."""
+    chain = [first]
+    for m in actors:
+        if m.tok_start <= chain[-1].tok_start:
+            continue
+        between = sent.tokens[chain[-1].tok_end:m.tok_start]
+        if between and len(between) <= 2 and all(t.keys & grammar["coordinators"] or t.text == "," for t in between) \
+                and is_nominative(sent, m, grammar):
+            chain.append(m)
+        else:
+            break
+    return chain
 
 
 def _after_light_verb(sent: Sentence, ti: int, grammar: Grammar) -> bool:

@@ -25,6 +25,7 @@ class EventPattern:
     domestic: bool = False
     priority: int = 0
     nouns: tuple[bool, ...] = ()  # per trigger: is it a noun (a nominalised event)?
+    genitive: str = "source"  # "вторгнення Росії" (source) or "заморожування активів Путіна" (target)
 
 
 @dataclass(slots=True)
@@ -93,6 +94,7 @@ def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
             negates_next=p.get("negates_next", False), domestic=p.get("domestic", False),
             priority=p.get("priority", 0),
             nouns=tuple(lang.analyse(t.split()[0]).pos == "NOUN" for t in p["triggers"]),
+            genitive=p.get("genitive", "source"),
         )
         for p in data["events"]
     ]
