@@ -18,6 +18,14 @@ class Token:
     pos: str = ""  # NOUN, VERB, ADJ, PREP, CONJ, NUM, PRON, PART, PUNCT, X
     cases: frozenset[str] = frozenset()  # nom gen dat acc ins loc voc
     tense: str = ""  # past, pres, fut, inf, ""
+    lemma_cases: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def cases_for(self, key: str) -> frozenset[str]:
+        """The cases of this word read as `key` (a lemma), or all its cases."""
+        for lemma, cases in self.lemma_cases:
+            if lemma == key:
+                return cases
+        return self.cases
 
     @property
     def lower(self) -> str:
@@ -68,6 +76,7 @@ class Mention:
     place: str = ""  # set when the mention names a place (a capital): its English name
     members: tuple[Actor, ...] = ()  # for groups: every actor the group stands for
     written: bool = False  # spelled exactly as its (nominative) lexicon form
+    cases: frozenset[str] | None = None  # the head's cases in the reading the lexicon matched
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ class Match:
     tok_end: int
     refs: list[tuple[Ref, bool, str]]
     exact: bool = False  # matched the written forms, not only lemmas
+    keys: tuple[str, ...] = ()  # the key each token matched by
 
 
 class Matcher:
@@ -77,9 +78,9 @@ class Matcher:
 
     def _longest_at(self, toks: list, i: int) -> Match | None:
         best: Match | None = None
-        stack = [(self.root, i, True)]
+        stack: list = [(self.root, i, True, ())]
         while stack:
-            node, j, exact = stack.pop()
+            node, j, exact, path = stack.pop()
             if j >= len(toks):
                 continue
             surface = normalise(toks[j].text)
@@ -89,7 +90,7 @@ class Matcher:
                     continue
                 ex = exact and key == surface
                 if child.refs and (best is None or j + 1 > best.tok_end or (j + 1 == best.tok_end and ex and not best.exact)):
-                    best = Match(i, j + 1, child.refs, ex)
+                    best = Match(i, j + 1, child.refs, ex, path + (key,))
                 if child.children:
-                    stack.append((child, j + 1, ex))
+                    stack.append((child, j + 1, ex, path + (key,)))
         return best

@@ -104,8 +104,14 @@ class ActorRecogniser:
         if ref.kind == "treaty":
             parties = (self.lex.treaties.get(ref.key) or {}).get("parties") or []
             members = tuple(Actor(p["code"], "state" if len(p["code"]) == 3 else "organisation") for p in parties)
+        head = _head(sent, m.tok_start, m.tok_end, ref.kind)
+        key = m.keys[head - m.tok_start] if 0 <= head - m.tok_start < len(m.keys) else ""
+        cases = sent.tokens[head].cases_for(key) if key else None
+        if cases and not m.exact and ref.kind in ("person", "state") and len(cases) > 1:
+            # the lexicon holds nominatives: "Путина" is not "Путин", so not nominative either
+            cases = cases - {"nom"}
         return Mention(
-            members=members, written=m.exact,
+            members=members, written=m.exact, cases=cases,
             text=doc.text[start:end], start=start, end=end, sentence=sent.index,
             tok_start=m.tok_start, tok_end=m.tok_end, actor=actor,
             rule=f"lexicon:{ref.kind}:{ref.key}:{ref.via}", head=_head(sent, m.tok_start, m.tok_end, ref.kind),
@@ -127,9 +133,10 @@ def _merge(a: Mention, b: Mention, actor: Actor, rule: str, sent: Sentence, head
     text_start, text_end = min(a.start, b.start), max(a.end, b.end)
     full = sent.text[text_start - sent.start:text_end - sent.start]
     first = a if a.tok_start <= b.tok_start else b
+    headed = a if a.tok_start <= head < a.tok_end else b
     return Mention(full, text_start, text_end, a.sentence, min(a.tok_start, b.tok_start),
                    max(a.tok_end, b.tok_end), actor, rule, head, via, a.place or b.place, a.members or b.members,
-                   first.written)
+                   first.written, headed.cases)
 
 
 def compose(sent: Sentence, raw: list[Mention]) -> list[Mention]:

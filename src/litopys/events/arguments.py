@@ -36,6 +36,13 @@ def preposition(sent: Sentence, m: Mention, grammar: Grammar) -> str:
     return ""
 
 
+def mention_cases(sent: Sentence, m: Mention) -> frozenset[str]:
+    """The head's cases in the reading the lexicon matched (else all its cases)."""
+    if m.cases is not None:
+        return m.cases
+    return sent.tokens[m.head].cases if 0 <= m.head < len(sent.tokens) else frozenset()
+
+
 def is_nominative(sent: Sentence, m: Mention, grammar: Grammar) -> bool:
     if m.via == "adjective":
         return False
@@ -45,10 +52,11 @@ def is_nominative(sent: Sentence, m: Mention, grammar: Grammar) -> bool:
         return True  # "weeks after Russia annexed Crimea": a conjunction, its clause's subject
     if prep:
         return False
-    if not tok.cases:  # English, indeclinable or unknown: position decides
+    cases = m.cases if m.cases is not None else tok.cases
+    if not cases:  # English, indeclinable or unknown: position decides
         return True
     # a surname the analyser misreads ("Токаев") is nominative when written as in the lexicon
-    return "nom" in tok.cases or (m.written and m.actor.kind == "person")
+    return "nom" in cases or (m.written and m.actor.kind == "person")
 
 
 def _coordinated(sent: Sentence, left: Mention, right: Mention, grammar: Grammar, segs: list[Segment]) -> bool:
@@ -125,7 +133,7 @@ def find_arguments(
     own_clause = _has_finite_verb(sent, seg) and not (sent.tokens[seg.start].keys & grammar["coordinators"]) and k > 0
     if not sources and own_clause:
         # "…, вслед за Брюсселем о санкциях объявили Белый дом и Лондон": the clause has its own subject
-        inverted = [m for m in after_all if segment_of(segs, m.tok_start) == k and sent.tokens[m.head].cases
+        inverted = [m for m in after_all if segment_of(segs, m.tok_start) == k and mention_cases(sent, m)
                     and is_nominative(sent, m, grammar)]
         if inverted:
             sources = _with_following(sent, inverted[0], actors, grammar)
@@ -150,7 +158,7 @@ def find_arguments(
                 break
     if not sources:
         agent = next((m for m in after_all if preposition(sent, m, grammar) in grammar["agentive"]), None)
-        inverted = next((m for m in after_all if sent.tokens[m.head].cases and is_nominative(sent, m, grammar)
+        inverted = next((m for m in after_all if mention_cases(sent, m) and is_nominative(sent, m, grammar)
                          and segment_of(segs, m.tok_start) == k), None)
         if agent is not None:
             sources, how = [agent], ["agent after `by`"]
@@ -187,8 +195,7 @@ def find_arguments(
         sources = [first]
         how.append("coordinated subjects")
     else:
-        objs = [m for m in rest_same_seg if not (sent.tokens[m.head].cases and "nom" in sent.tokens[m.head].cases
-                                                  and not (sent.tokens[m.head].cases - {"nom"}) and not preposition(sent, m, grammar))]
+        objs = [m for m in rest_same_seg if not (mention_cases(sent, m) == {"nom"} and not preposition(sent, m, grammar))]
         objs = [m for m in objs if m.tok_start - (ti + tlen) <= 12]
         if objs:
             targets, how = [objs[0]], how + ["object after the trigger"]
@@ -238,7 +245,7 @@ def _with_following(sent: Sentence, first: Mention, actors: list[Mention], gramm
 def _after_light_verb(sent: Sentence, ti: int, grammar: Grammar) -> bool:
     """`announced new sanctions`, `launched its invasion`, `held talks`."""
     light = grammar["light_verbs"]
-    return any(sent.tokens[j].keys & light for j in range(max(0, ti - 4), ti))
+    return any(sent.tokens[j].keys & light for j in range(max(0, ti - 6), ti))
 
 
 def _followed_by_verb(sent: Sentence, m: Mention) -> bool:
@@ -285,8 +292,8 @@ def expand_coordinated(sent: Sentence, first: Mention, mentions: list[Mention], 
 
 
 def _gen_like(sent: Sentence, m: Mention) -> bool:
-    tok = sent.tokens[m.head]
-    return not tok.cases or "gen" in tok.cases or m.via == "pair"
+    cases = mention_cases(sent, m)
+    return not cases or "gen" in cases or m.via == "pair"
 
 
 def _with_coordinated(sent: Sentence, last: Mention, actors: list[Mention], grammar: Grammar, segs: list[Segment]) -> list[Mention]:

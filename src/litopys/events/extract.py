@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from litopys.actors.coref import main_pair
-from litopys.events.arguments import expand_coordinated, find_arguments
+from litopys.events.arguments import expand_coordinated, find_arguments, mention_cases
 from litopys.events.clauses import segment_of, segments
 from litopys.events.dating import date_events
 from litopys.events.patterns import EventPattern, LanguagePatterns, match_trigger
@@ -222,7 +222,7 @@ class EventExtractor:
             if k in trig_segs or seg.subordinate or any(t.pos == "VERB" for t in toks):
                 break
             subj = [m for m in mentions if seg.start <= m.tok_start < seg.end and m.actor.code
-                    and m.actor.kind in ("person", "state", "role") and "nom" in sent.tokens[m.head].cases]
+                    and m.actor.kind in ("person", "state", "role") and "nom" in mention_cases(sent, m)]
             if not subj or (last.source and subj[0].actor.code == last.source.code and last.target is None):
                 continue
             m = subj[0]

@@ -44,6 +44,8 @@ class Analysis:
     pos: str
     cases: frozenset[str]
     tense: str
+    # the cases each reading allows: "Путина" is "путин" (gen, acc) or "путина" (nom)
+    lemma_cases: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 class Language(Protocol):
@@ -102,7 +104,7 @@ def analyse_document(doc: Document, lang: Language) -> Document:
                 word = sent.text[ws:we]
                 a = lang.analyse(word)
                 sent.tokens.append(
-                    Token(word, s0 + ws, s0 + we, i, a.lemma, a.keys, a.pos, a.cases, a.tense)
+                    Token(word, s0 + ws, s0 + we, i, a.lemma, a.keys, a.pos, a.cases, a.tense, a.lemma_cases)
                 )
             refine = getattr(lang, "refine", None)
             if refine is not None:

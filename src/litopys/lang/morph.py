@@ -52,10 +52,16 @@ class Morph:
             c = CASES.get(p.tag.case or "")
             if c:
                 cases.add(c)
+        by_lemma: dict[str, set[str]] = {}
+        for p in parses:
+            c = CASES.get(p.tag.case or "")
+            if c:
+                by_lemma.setdefault(normalise(p.normal_form), set()).add(c)
         tag = top.tag
         pos = POS.get(tag.POS or "", "X")
         if tag.POS == "INFN" or "infn" in str(tag).replace(",", " ").split():
             tense = "inf"
         elif tag.POS in ("VERB", "GRND"):
             tense = TENSES.get(tag.tense or "", "")
-        return Analysis(lemma, frozenset(keys), pos, frozenset(cases), tense)
+        return Analysis(lemma, frozenset(keys), pos, frozenset(cases), tense,
+                        tuple((k, frozenset(v)) for k, v in by_lemma.items()))
