@@ -17,6 +17,7 @@ LIMITERS = {"тільки", "лише", "лишень", "только", "лиш�
 # ceasefire), "threatened sanctions" is THREATEN, "called for talks" is REQUEST
 HEAD_TYPES = {"AGREE", "REQUEST", "THREATEN"}
 MATERIAL_DECISIONS = {"SANCTION", "AID"}
+VIOLENT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 
 
 @dataclass(slots=True)
@@ -324,10 +325,13 @@ class EventExtractor:
                 return []
             event = self._event(doc, sent, trig, source, target, mentions, notes)
             if self._future(sent, trig) and event.event_type not in HEAD_TYPES:
-                # "Washington would support …": a promise, coded AGREE (PLOVER), the act kept as its mode
+                # PLOVER: "Washington would support …" is a promise (AGREE); "could strike" a threat (THREATEN)
                 event.mode = event.mode or event.event_type.lower()
-                event.event_type, event.cameo, event.modality = "AGREE", "030", "future"
-                event.notes.append("future auxiliary: coded as AGREE")
+                if event.event_type in VIOLENT:
+                    event.event_type, event.cameo, event.modality = "THREATEN", "138", "future"
+                else:
+                    event.event_type, event.cameo, event.modality = "AGREE", "030", "future"
+                event.notes.append(f"future or modal auxiliary: coded as {event.event_type}")
             return [event]
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, source: Actor | None, target: Actor | None,
