@@ -237,6 +237,17 @@ class EventExtractor:
             out.append(clone)
         return out
 
+    def _addressee(self, sent: Sentence, trig: Trigger, mentions: list[Mention], source: Actor) -> Actor | None:
+        """`Modi told him India would help`, `Ердоган заявив Путіну, що Анкара може допомогти`."""
+        reporting = self.p.grammar["reporting"]
+        for t in sent.tokens[:trig.i]:
+            if t.keys & reporting:
+                m = next((m for m in mentions if 0 <= m.tok_start - (t.i + 1) <= 1 and m.actor.code
+                          and m.actor.code != source.code and m.actor.kind not in ("place", "media")), None)
+                if m is not None:
+                    return m.actor
+        return None
+
     def _future(self, sent: Sentence, trig: Trigger) -> bool:
         aux = self.p.grammar["future_aux"]
         return not trig.noun and any(sent.tokens[j].lower.replace("’", "'") in aux for j in range(max(0, trig.i - 3), trig.i))
@@ -309,6 +320,11 @@ class EventExtractor:
             if pat.type == "CONSULT" and pat.mode == "visit" and source is not None and source.sector == "MIL":
                 doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "troops arriving are no diplomatic visit"))
                 return []
+            if target is None and source is not None and pat.target in ("required", "place"):
+                addressee = self._addressee(sent, trig, mentions, source)
+                if addressee is not None:
+                    target = addressee
+                    notes.append("target: the one the statement was addressed to")
             if target is None and source is not None and pat.target in ("required", "place") and out:
                 prev = out[-1]
                 if prev.source and prev.source.code == source.code and prev.target:
