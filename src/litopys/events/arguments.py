@@ -93,7 +93,7 @@ def find_arguments(
 
     # a pair reference ("сторони", "лідерів двох країн") anywhere next to the trigger
     pair = [m for m in actors if m.via == "pair" and m.members and abs(m.tok_start - ti) <= 4
-            and (is_nominative(sent, m, grammar) or is_noun)]
+            and ((is_nominative(sent, m, grammar) and m.tok_start < ti) or is_noun)]
     if pair:
         a, b = pair[0].members
         return Arguments([_as(pair[0], a)], [_as(pair[0], b)], ["pair reference"])
@@ -126,7 +126,7 @@ def find_arguments(
         if caseless and subj:
             # English: the subject is the name right before a verb ("Biden met Zelenskyy and announced")
             verbal = [m for m in subj if _followed_by_verb(sent, m)]
-            subj = verbal or subj
+            subj = verbal or [m for m in subj if not (m.tok_start > 0 and sent.tokens[m.tok_start - 1].tense in ("past", "pres"))]
         if subj:
             sources = _with_coordinated(sent, subj[-1], actors, grammar, segs)
             how.append("subject before the trigger")
@@ -189,13 +189,17 @@ def find_arguments(
         targets, how = [comitative[0]], how + ["partner after `with`"]
     elif against:
         targets, how = [against[0]], how + ["target after `against`"]
+    elif [m for m in treaties if segment_of(segs, m.tok_start) == k and pattern.symmetric]:
+        targets = [next(m for m in treaties if segment_of(segs, m.tok_start) == k)]
+        how.append("the treaty in the clause")
     elif pattern.symmetric and len({m.actor.code for m in sources}) >= 2:
         first = sources[0]
         targets = [m for m in sources if m.actor.code != first.actor.code][:1]
         sources = [first]
         how.append("coordinated subjects")
     else:
-        objs = [m for m in rest_same_seg if not (mention_cases(sent, m) == {"nom"} and not preposition(sent, m, grammar))]
+        objs = [m for m in rest_same_seg if not (mention_cases(sent, m) == {"nom"} and not preposition(sent, m, grammar))
+                and not _locative(sent, m, grammar)]
         objs = [m for m in objs if m.tok_start - (ti + tlen) <= 12]
         if objs:
             targets, how = [objs[0]], how + ["object after the trigger"]
@@ -221,6 +225,17 @@ def find_arguments(
         targets = subject or targets
         how.append("passive: the agent after `by` acts on the subject")
     return Arguments(sources, targets, how)
+
+
+def _locative(sent: Sentence, m: Mention, grammar: Grammar) -> bool:
+    """`на саміті у Вільнюсі`, `in Paris`: where it happened, not to whom."""
+    if m.via not in ("capital", "place"):
+        return False
+    prep = preposition(sent, m, grammar)
+    if not prep:
+        return False
+    cases = mention_cases(sent, m)
+    return "loc" in cases or (not cases and prep in ("in", "at"))
 
 
 def _has_finite_verb(sent: Sentence, seg: Segment) -> bool:
@@ -278,8 +293,11 @@ def _together(sent: Sentence, m: Mention, grammar: Grammar) -> bool:
 
 
 def expand_coordinated(sent: Sentence, first: Mention, mentions: list[Mention], grammar: Grammar) -> list[Mention]:
-    """`з Україною та Молдовою`: every mention coordinated after the first one."""
+    """`з Україною та Молдовою`: every mention coordinated after the first one (not after
+    `між`/`between`, where the pair is one relation)."""
     out = [first]
+    if first.tok_start > 0 and sent.tokens[first.tok_start - 1].lower in ("між", "между", "between"):
+        return out
     later = [m for m in mentions if m.tok_start >= first.tok_end and m.actor.code]
     for m in later:
         between = sent.tokens[out[-1].tok_end:m.tok_start]

@@ -64,6 +64,8 @@ def _shifted(anchor_value: str, anchor_prec: str, t: Timex) -> tuple[str | None,
         return None, None, "unusable anchor"
     if anchor_prec == "month":
         d = d.replace(day=15)
+    elif anchor_prec in ("year", "decade"):
+        d = d.replace(month=7, day=1)  # "in 2014, weeks after …": still 2014
     days = t.shift_after
     res = d - timedelta(days=days) if days > 0 else d + timedelta(days=days)
     prec = max((anchor_prec, t.precision), key=lambda p: PRECISION_RANK.get(p, 9))

@@ -306,7 +306,7 @@ class EventExtractor:
                     notes.append("domestic: the country where it happened")
             if pat.domestic and source is not None and target is None:
                 target = source
-            if source is None and pat.symmetric and not [m for m in mentions if m.actor.code]:
+            if source is None and pat.symmetric and not trig.noun and not [m for m in mentions if m.actor.code]:
                 pair = self._joint_pair(out_before) or main_pair([m for m in doc.mentions if m.sentence <= sent.index])
                 if pair:
                     source, target = pair
