@@ -49,8 +49,15 @@ def resolve_references(doc: Document, lex: Lexicon) -> None:
         actor: Actor | None = None
         members: tuple[Actor, ...] = ()
         if m.via == "person":
+            tok = doc.sentences[m.sentence].tokens[m.tok_start]
+            objective = tok.lower in ("him", "her") or (bool(tok.cases) and "nom" not in tok.cases)
+            subject_here = next((p for p in resolved if p.sentence == m.sentence and p.actor.kind == "person"
+                                 and p.start < m.start and _is_subject(doc, p)), None)
             for prev in reversed(resolved):
                 if prev.actor.kind == "person" and prev.sentence >= m.sentence - 3 and _is_subject(doc, prev):
+                    # "Modi told him": an object pronoun is somebody other than the sentence's subject
+                    if objective and subject_here is not None and prev.actor.entity == subject_here.actor.entity:
+                        continue
                     actor = prev.actor
                     break
         elif m.via == "relative":

@@ -174,7 +174,8 @@ def find_arguments(
     rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k and m.tok_start < next_trigger]
     in_clause = [m for m in actors if m not in sources and m.actor.code not in src_codes
                  and (m.tok_start >= ti + tlen or seg.start <= m.tok_start)]
-    comitative = [m for m in in_clause if preposition(sent, m, grammar) in grammar["comitative"] and not _together(sent, m, grammar)]
+    comitative = [m for m in in_clause if preposition(sent, m, grammar) in grammar["comitative"] and not _together(sent, m, grammar)
+                  and (m.tok_start > ti or (not is_noun and mention_cases(sent, m)))]  # "з Путіним зустрівся": uk/ru verbs only
     comitative.sort(key=lambda m: (m.tok_start < ti, abs(m.tok_start - ti)))
     against = [m for m in rest if preposition(sent, m, grammar) in grammar["against"]]
     places = [m for m in actors + place_mentions if m not in sources and m.actor.code not in src_codes
@@ -267,8 +268,8 @@ def _followed_by_verb(sent: Sentence, m: Mention) -> bool:
     for t in sent.tokens[m.tok_end:m.tok_end + 3]:
         if t.tense in ("past", "pres") or t.lower in ("will", "would", "has", "had", "have", "said", "says"):
             return True
-        if t.pos == "PUNCT" and t.text != ",":
-            return False
+        if (t.pos == "PUNCT" and t.text != ",") or t.pos == "CONJ":
+            return False  # "met Zelenskyy and announced": Zelenskyy is no subject
     return False
 
 

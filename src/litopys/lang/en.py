@@ -43,6 +43,7 @@ NOUN_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ship", "ism", "ity", "
 EVENT_NOUNS = {"talks", "war", "aid", "sanctions", "summit", "treaty", "deal", "truce", "ceasefire", "veto", "protests",
                "rally", "threat", "threats", "strike", "strikes", "airstrike", "airstrikes", "visit", "trip", "attack",
                "attacks", "invasion", "meeting", "call", "appeal", "demand", "criticism", "support", "offer", "exchange"}
+MODALS = {"will", "would", "can", "could", "may", "might", "shall", "should", "must", "to", "n't", "not", "did", "does"}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "new", "first"}
 
 
@@ -105,6 +106,9 @@ class English:
         `occupied` a participle; `visited` after `was` stays a verb (the passive)."""
         for k in range(1, len(tokens)):
             prev, t = tokens[k - 1], tokens[k]
+            if prev.lower in MODALS and t.pos == "NOUN" and not t.lower.endswith(NOUN_SUFFIXES):
+                t.pos = "VERB"  # "would support", "to attack": a verb after a modal or `to`
+                continue
             if prev.text == "," and t.tense == "past" and t.lower.endswith("ed") and k + 1 < len(tokens) and tokens[k + 1].lower in ("in", "by", "at", "for", "over"):
                 t.pos = "PRTCP"  # "China, criticised in the communique": a participle, not a verb
                 continue
