@@ -10,12 +10,17 @@ from collections import Counter
 from litopys.lexicon.load import Lexicon
 from litopys.model import Actor, Document, Mention
 
-REFERRING = ("person", "relative", "pair", "other_state", "org_anaphor", "treaty_anaphor", "both")
+REFERRING = ("person", "relative", "pair", "other_state", "org_anaphor", "treaty_anaphor", "both", "it_state")
 
 
 def _is_subject(doc: Document, m: Mention) -> bool:
-    tok = doc.sentences[m.sentence].tokens[m.head]
-    return not tok.cases or "nom" in tok.cases or m.tok_start == 0
+    toks = doc.sentences[m.sentence].tokens
+    tok = toks[m.head]
+    if m.tok_start == 0:
+        return True
+    if not tok.cases:  # English: a name right before its verb
+        return any(t.tense in ("past", "pres") or t.lower in ("will", "would", "has", "had") for t in toks[m.tok_end:m.tok_end + 2])
+    return "nom" in tok.cases
 
 
 def _governed(doc: Document, m: Mention) -> bool:
@@ -92,6 +97,13 @@ def resolve_references(doc: Document, lex: Lexicon) -> None:
                            and p.sentence >= m.sentence - 2), None)
             if treaty is not None:
                 actor, members = treaty.actor, treaty.members
+        elif m.via == "it_state":
+            # "North Korea said it was examining …": `it` is the state or body last named as a subject
+            prev = next((p for p in reversed(resolved) if p.start < m.start and p.sentence >= m.sentence - 2
+                         and p.actor.kind in ("state", "organisation", "role", "group") and p.actor.code
+                         and _is_subject(doc, p) and p.via not in ("adjective", "place")), None)
+            if prev is not None:
+                actor = prev.actor
         elif m.via == "both":
             # "санкції проти обох": the two actors named last
             prior = [p for p in resolved if p.start < m.start and p.sentence >= m.sentence - 1 and p.actor.code

@@ -112,7 +112,8 @@ def find_arguments(
     caseless = not any(t.cases for t in sent.tokens)
     if is_noun and not sources and caseless:
         poss = next((m for m in reversed(before) if ti - m.tok_end <= 3 and (
-            m.via == "adjective" or sent.tokens[m.tok_end - 1].lower.endswith(("'s", "’s")))), None)
+            m.via == "adjective" or sent.tokens[m.tok_end - 1].lower.endswith(("'s", "’s"))
+            or (ti - m.tok_end <= 1 and m.actor.kind in ("state", "organisation")))), None)  # "U.N. sanctions"
         agent = next((m for m in actors if seg.start <= m.tok_start < ti and preposition(sent, m, grammar) in grammar["agentive"]), None)
         if poss is not None:
             sources, how = [poss], ["possessive before the noun"]
@@ -165,6 +166,15 @@ def find_arguments(
         elif inverted is not None:
             sources, how = [inverted], ["subject after the verb"]
 
+    under = grammar["under"]
+    if is_noun and under and any(sent.tokens[j].keys & under for j in range(max(0, ti - 3), ti)):
+        # "It has been under U.N. sanctions", "перебуває під санкціями ООН": the subject suffers them
+        subject = next((m for m in reversed(before) if is_nominative(sent, m, grammar) and m not in sources), None)
+        if subject is None:
+            subject = next((m for m in actors if m.tok_end <= ti and is_nominative(sent, m, grammar) and m not in sources), None)
+        if subject is not None:
+            gen_target = subject
+            sources = [m for m in sources if m is not subject]
     if gen_target is not None and not any(m is gen_target for m in sources):
         targets = [gen_target]
         how.append("genitive after the noun: the target")
@@ -259,9 +269,18 @@ def _with_following(sent: Sentence, first: Mention, actors: list[Mention], gramm
 
 
 def _after_light_verb(sent: Sentence, ti: int, grammar: Grammar) -> bool:
-    """`announced new sanctions`, `launched its invasion`, `held talks`."""
+    """`announced new sanctions`, `launched its invasion`, `held talks`: the noun is the
+    object of a verb of its clause, whose subject then acts."""
     light = grammar["light_verbs"]
-    return any(sent.tokens[j].keys & light for j in range(max(0, ti - 6), ti))
+    if any(sent.tokens[j].keys & light for j in range(max(0, ti - 6), ti)):
+        return True
+    for j in range(ti - 1, max(-1, ti - 4), -1):
+        t = sent.tokens[j]
+        if t.tense in ("past", "pres") and not t.keys & grammar["reporting"]:
+            return True
+        if t.pos in ("PUNCT", "PREP", "CONJ"):
+            return False
+    return False
 
 
 def _followed_by_verb(sent: Sentence, m: Mention) -> bool:

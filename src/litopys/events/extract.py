@@ -134,7 +134,7 @@ class EventExtractor:
                             continue
                     if pat.without and pat.without & lemmas:
                         continue
-                    cand = Trigger(i, n, pat, noun=(pat.nouns[ti] if pat.nouns else False) or toks[i].pos == "NOUN")
+                    cand = Trigger(i, n, pat, noun=self._is_noun(toks[i], pat, ti))
                     if best is None or (pat.priority, n, bool(pat.with_any)) > (best.pattern.priority, best.length, bool(best.pattern.with_any)):
                         best = cand
             if best is not None:
@@ -236,6 +236,17 @@ class EventExtractor:
                           m.start, [f"gapping: repeats '{last.trigger}' with a new subject"])
             out.append(clone)
         return out
+
+    @staticmethod
+    def _is_noun(tok, pat: EventPattern, ti: int) -> bool:
+        """A noun trigger? The word's own reading first; where a case-marking analyser offers a
+        noun reading of the pattern's noun (`війну`, read first as a verb), the pattern decides."""
+        flag = bool(pat.nouns) and pat.nouns[ti]
+        if tok.pos == "NOUN":
+            return True
+        if tok.lemma_cases:
+            return flag
+        return flag and tok.pos != "VERB"
 
     def _addressee(self, sent: Sentence, trig: Trigger, mentions: list[Mention], source: Actor) -> Actor | None:
         """`Modi told him India would help`, `Ердоган заявив Путіну, що Анкара може допомогти`."""

@@ -35,6 +35,7 @@ class RelationPattern:
     triggers: list[tuple[frozenset[str], ...]]
     with_any: frozenset[str] = frozenset()
     without: frozenset[str] = frozenset()
+    ends: bool = False  # "withdrew from the treaty": the relation ends
 
 
 @dataclass(slots=True)
@@ -100,7 +101,7 @@ def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
     ]
     relations = [
         RelationPattern(p["id"], p["type"], [_phrase(lang, t) for t in p["triggers"]],
-                        _flat(lang, p.get("with_any")), _flat(lang, p.get("without")))
+                        _flat(lang, p.get("with_any")), _flat(lang, p.get("without")), p.get("ends", False))
         for p in data["relations"]
     ]
     time = dict(data["time"])

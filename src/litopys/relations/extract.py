@@ -63,7 +63,8 @@ class RelationExtractor:
         rule = f"pattern:{pat.id}"
         if pat.type == "relation_level":
             return self._level(doc, sent, mentions, i, n, rule)
-        objects = [m for m in mentions if m.actor.kind in OBJECT_KINDS and m.actor.code not in self.states]
+        kinds = {"treaty"} if pat.type == "party_to" else OBJECT_KINDS
+        objects = [m for m in mentions if m.actor.kind in kinds and m.actor.code not in self.states]
         # a state that is a partner ("з Путіним") or a target ("проти Росії") is an argument of something else
         g = self.p.grammar
         subjects = [m for m in mentions if self._state(m)
@@ -77,10 +78,19 @@ class RelationExtractor:
             else:
                 left = [o for o in objects if o.tok_end <= s.tok_start]
                 targets = [left[-1]] if left else [min(objects, key=lambda o: abs(o.tok_start - s.tok_start))]
+            when = self._when(doc, sent)
             for o in targets:
                 ev = doc.evidence(sent.index, s.start, s.end) if o.start < s.start else doc.evidence(sent.index, min(s.start, o.start), max(s.end, o.end))
-                out.append(Relation(pat.type, _state_actor(s.actor), o.actor, ev, rule))
+                rel = Relation(pat.type, _state_actor(s.actor), o.actor, ev, rule)
+                if pat.type == "party_to":
+                    rel.until, rel.since = (when, None) if pat.ends else (None, when)
+                out.append(rel)
         return out
+
+    @staticmethod
+    def _when(doc: Document, sent: Sentence) -> str | None:
+        values = [t.value for t in doc.timexes if t.sentence == sent.index and t.value]
+        return values[0] if values else None
 
     def _level(self, doc: Document, sent: Sentence, mentions: list[Mention], i: int, n: int, rule: str) -> list[Relation]:
         pair = self._pair(doc, sent, mentions)
