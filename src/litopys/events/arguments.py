@@ -140,10 +140,12 @@ def find_arguments(
             sources = _with_following(sent, inverted[0], actors, grammar)
             how.append("subject after the verb of its own clause")
     if not sources:
-        # walk left over earlier clauses, skipping relative and complement clauses
+        # walk left over earlier clauses, skipping relative and complement clauses, except the
+        # clause a coordinated predicate continues ("коли він зустрічався …, а згодом відвідав")
+        coordinated = bool(sent.tokens[seg.start].keys & grammar["coordinators"])
         for j in range(k - 1, -1, -1):
             s = segs[j]
-            if s.subordinate:
+            if s.subordinate and not (coordinated and j == k - 1):
                 continue
             subj = [m for m in actors if s.start <= m.tok_start < s.end and is_nominative(sent, m, grammar)]
             verb = next((t.i for t in sent.tokens[s.start:s.end] if t.pos == "VERB" and t.tense in ("past", "pres", "fut")), None)
@@ -179,7 +181,8 @@ def find_arguments(
         targets = [gen_target]
         how.append("genitive after the noun: the target")
     src_codes = {m.actor.code for m in sources}
-    rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes]
+    rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes
+            and not (m.via == "adjective" and preposition(sent, m, grammar))]  # "по украинскому вопросу"
     # the object of a trigger lies before the next trigger ("test in 2006 and expelled inspectors")
     rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k and m.tok_start < next_trigger]
     in_clause = [m for m in actors if m not in sources and m.actor.code not in src_codes

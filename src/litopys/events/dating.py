@@ -43,8 +43,16 @@ def date_events(doc: Document, patterns: LanguagePatterns) -> None:
     after_words = patterns.grammar["after"]
     for sent in doc.sentences:
         timexes = by_sentence.get(sent.index, [])
-        absolute = [t for t in timexes if t.value and not t.rule.endswith(":deadline")]
+        absolute = [t for t in timexes if t.value and not t.rule.endswith((":deadline", ":since"))]
+        spans = [t for t in timexes if t.value and t.rule.endswith((":deadline", ":since"))]
+        when_words = set(patterns.time.get("when", []))
         for e in events_by_sentence.get(sent.index, []):
+            framed = _when_clause(e, sent, spans, when_words)
+            if framed is not None:
+                # "until 2014, when the members suspended it", "з квітня 2022 року, коли він зустрічався"
+                e.date, e.date_precision = framed.value, framed.precision
+                e.notes.append(f"date: the time named before '{framed.text}, when …'")
+                continue
             value, prec, why = _date_one(e, sent, absolute, timexes, discourse, pub, after_words, patterns,
                                          events_by_sentence.get(sent.index, []), bool(patterns.time.get("time_follows_verb")))
             e.date, e.date_precision = value, prec
@@ -82,6 +90,14 @@ def _tense_present(sent: Sentence, e: Event) -> bool:
 
 
 BACKGROUND_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+
+
+def _when_clause(e: Event, sent: Sentence, spans: list[Timex], when_words: set[str]) -> Timex | None:
+    for t in spans:
+        if t.start < e.trigger_start and any(
+                tok.keys & when_words for tok in sent.tokens if t.end <= tok.start < e.trigger_start):
+            return t
+    return None
 
 
 def _background_after(sent: Sentence, patterns: LanguagePatterns) -> bool:

@@ -51,6 +51,7 @@ class TimeFinder:
         self.year_words: set[str] = set(data.get("year_words", []))
         self.same_year: list[list[frozenset[str]]] = data.get("same_year", [])
         self.deadline: set[str] = set(data.get("deadline", []))
+        self.since: set[str] = {w.lower() for w in data.get("since", [])}
         self.months_capitalised: bool = bool(data.get("months_capitalised", False))
 
     def __call__(self, doc: Document) -> Document:
@@ -60,6 +61,8 @@ class TimeFinder:
                 before = sent.tokens[max(0, t.tok_start - 2):t.tok_start]
                 if any(b.keys & self.deadline for b in before):
                     t.rule += ":deadline"  # "до кінця 2019 року": when something is due, not when it happened
+                elif before and before[-1].lower in self.since:
+                    t.rule += ":since"  # "перший візит з квітня 2022 року": the start of a span
                 out.append(t)
         doc.timexes = out
         return doc
