@@ -10,7 +10,7 @@ from collections import Counter
 from litopys.lexicon.load import Lexicon
 from litopys.model import Actor, Document, Mention
 
-REFERRING = ("person", "relative", "pair", "other_state", "org_anaphor", "treaty_anaphor", "both", "it_state")
+REFERRING = ("person", "relative", "pair", "other_state", "org_anaphor", "treaty_anaphor", "both", "it_state", "resolution", "domestic")
 
 
 def _is_subject(doc: Document, m: Mention) -> bool:
@@ -104,6 +104,17 @@ def resolve_references(doc: Document, lex: Lexicon) -> None:
                          and _is_subject(doc, p) and p.via not in ("adjective", "place")), None)
             if prev is not None:
                 actor = prev.actor
+        elif m.via == "resolution":
+            # a resolution is the act of the body last named (the UN when none is)
+            org = next((p for p in reversed(resolved) if p.actor.kind == "organisation" and p.start < m.start), None)
+            actor = org.actor if org is not None else Actor("UN", "organisation", "United Nations")
+        elif m.via == "domestic":
+            # protesters, rioters, militants: the people of the country the story is about
+            counts = Counter(p.actor.code for p in doc.mentions if p.actor.kind in ("state", "place", "person", "role")
+                             and p.actor.code and len(p.actor.code) == 3)
+            if counts:
+                code = counts.most_common(1)[0][0]
+                actor = Actor(code, "group", "", sector="CVL")
         elif m.via == "both":
             # "санкції проти обох": the two actors named last
             prior = [p for p in resolved if p.start < m.start and p.sentence >= m.sentence - 1 and p.actor.code

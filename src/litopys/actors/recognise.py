@@ -176,7 +176,7 @@ def compose(sent: Sentence, raw: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
         i += 1
-    return [m for m in out if m.actor.code or m.via in ("person", "relative", "pair", "other_state", "org_anaphor", "treaty_anaphor", "both", "it_state")]
+    return [m for m in out if m.actor.code or m.via in ("person", "relative", "pair", "other_state", "org_anaphor", "treaty_anaphor", "both", "it_state", "resolution", "domestic")]
 
 
 def _join_office(sent: Sentence, state: Mention, office: Mention, head: int) -> Mention:

@@ -181,8 +181,7 @@ def find_arguments(
         targets = [gen_target]
         how.append("genitive after the noun: the target")
     src_codes = {m.actor.code for m in sources}
-    rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes
-            and not (m.via == "adjective" and preposition(sent, m, grammar))]  # "по украинскому вопросу"
+    rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes]
     # the object of a trigger lies before the next trigger ("test in 2006 and expelled inspectors")
     rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k and m.tok_start < next_trigger]
     in_clause = [m for m in actors if m not in sources and m.actor.code not in src_codes

@@ -53,6 +53,12 @@ def date_events(doc: Document, patterns: LanguagePatterns) -> None:
                 e.date, e.date_precision = framed.value, framed.precision
                 e.notes.append(f"date: the time named before '{framed.text}, when …'")
                 continue
+            since = [t for t in spans if t.rule.endswith(":since")]
+            if not absolute and since:
+                # "under sanctions since 2006": the state began then
+                e.date, e.date_precision = since[0].value, since[0].precision
+                e.notes.append(f"date: the start of the state, '{since[0].text}'")
+                continue
             value, prec, why = _date_one(e, sent, absolute, timexes, discourse, pub, after_words, patterns,
                                          events_by_sentence.get(sent.index, []), bool(patterns.time.get("time_follows_verb")))
             e.date, e.date_precision = value, prec

@@ -347,7 +347,7 @@ class EventExtractor:
             if target is None and pat.target in ("required", "place", "context_org", "context_state"):
                 doc.dropped.append((self._event(doc, sent, trig, source, None, mentions, notes), "no target found"))
                 return []
-            if target is not None and target.code == source.code and not pat.domestic:
+            if target is not None and target.code == source.code and not pat.domestic and not (tgt_m and tgt_m.via == "domestic"):
                 doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "source and target are the same"))
                 return []
             event = self._event(doc, sent, trig, source, target, mentions, notes)
