@@ -157,7 +157,7 @@ def find_arguments(
                 sources = _with_coordinated(sent, subj[-1], actors, grammar, segs)
                 how.append("subject of the main clause")
                 break
-            if any(t.pos == "VERB" for t in sent.tokens[s.start:s.end]):
+            if not s.subordinate and any(t.pos == "VERB" for t in sent.tokens[s.start:s.end]):
                 break
     if not sources:
         agent = next((m for m in after_all if preposition(sent, m, grammar) in grammar["agentive"]), None)
@@ -184,7 +184,7 @@ def find_arguments(
     rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes]
     # the object of a trigger lies before the next trigger ("test in 2006 and expelled inspectors")
     rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k and m.tok_start < next_trigger]
-    in_clause = [m for m in actors if m not in sources and m.actor.code not in src_codes
+    in_clause = [m for m in actors if m not in sources and (m.actor.code not in src_codes or m.via == "domestic")
                  and (m.tok_start >= ti + tlen or seg.start <= m.tok_start)]
     comitative = [m for m in in_clause if preposition(sent, m, grammar) in grammar["comitative"] and not _together(sent, m, grammar)
                   and (m.tok_start > ti or (not is_noun and mention_cases(sent, m)))]  # "з Путіним зустрівся": uk/ru verbs only

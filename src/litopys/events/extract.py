@@ -305,7 +305,8 @@ class EventExtractor:
                 others = [a for a in tgt_m.members if not source or a.code != source.code]
                 target = others[0] if len(tgt_m.members) == 2 and others else None
                 notes.append("the other party of the treaty" if target else "a treaty with many parties: no target")
-            if target is None and source is not None and pat.target in ("context_org", "context_state"):
+            if target is None and source is not None and pat.target in ("context_org", "context_state") \
+                    and not (src_m and src_m.via == "domestic"):
                 target = self._context_target(doc, sent, source, pat.target)
                 if target is not None:
                     notes.append(f"target from context ({pat.target})")
