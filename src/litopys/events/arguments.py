@@ -99,8 +99,9 @@ def find_arguments(
         return Arguments([_as(pair[0], a)], [_as(pair[0], b)], ["pair reference"])
 
     if is_noun:
-        gen = next((m for m in after_all if m.tok_start - (ti + tlen) <= 1 and not preposition(sent, m, grammar)
-                    and _gen_like(sent, m)), None)
+        gen = next((m for m in after_all if m.tok_start - (ti + tlen) <= 2 and (
+            not preposition(sent, m, grammar) and mention_cases(sent, m) and _gen_like(sent, m))), None)
+        # English "of X" is no clue: "the invasion of Ukraine" (patient), "the visit of Guterres" (agent)
         adj = next((m for m in reversed(before) if m.via == "adjective" and ti - m.tok_end <= 2), None)
         if gen is not None and pattern.genitive == "target":
             gen_target = gen  # "заморозку активов Путина": the genitive suffers the act
