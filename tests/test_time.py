@@ -39,3 +39,26 @@ def test_relative_shift_dates_the_earlier_event():
 def test_invalid_day_is_not_a_date():
     doc = run(" date 2025-11-12 Угоду підписали 31 лютого.", "uk", None)
     assert all(t.value != "2025-02-31" for t in doc.timexes)
+
+
+@pytest.mark.parametrize("lang,text,value,precision", [
+    ("ru", "Соглашение подписали 12 ноября.", "2025-11-12", "day"),
+    ("ru", "Соглашение подписали в 1998 году.", "1998", "year"),
+    ("ru", "Соглашение подписали в прошлую пятницу.", "2025-11-07", "day"),
+    ("ru", "Соглашение подписали накануне.", "2025-11-13", "day"),
+    ("ru", "Соглашение подписали в марте 2014 года.", "2014-03", "month"),
+    ("en", "The deal was signed last Tuesday.", "2025-11-11", "day"),
+    ("en", "The deal was signed on Nov. 12.", "2025-11-12", "day"),
+    ("en", "The deal was signed on Aug. 6, 1945.", "1945-08-06", "day"),
+    ("en", "Ties worsened in the 1990s.", "1990", "decade"),
+    ("en", "The deal was signed last year.", "2024", "year"),
+    ("en", "The deal was signed in February 2015.", "2015-02", "month"),
+])
+def test_ru_en_expressions(lang, text, value, precision):
+    doc = run(" date 2025-11-14 " + text, lang, None)
+    assert [(t.value, t.precision) for t in doc.timexes] == [(value, precision)]
+
+
+def test_en_earlier_shifts_the_anchor():
+    doc = run(" date 2023-05-21 Two days earlier, Biden met Zelenskyy.", "en", None)
+    assert [(e.date, e.date_precision) for e in doc.events] == [("2023-05-19", "day")]

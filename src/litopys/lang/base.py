@@ -17,7 +17,7 @@ from litopys.model import Document, Sentence, Token
 WORD_RE = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.N.
     r"|[A-Za-z]+(?=n[’']t\b)|n[’']t\b"  # didn't → did + n't
-    r"|\$?\d+(?:[.,:]\d+)*(?:-[^\W\d_]+)?"  # 1992-го, 3,000, $375
+    r"|\$?\d+(?:[.,:]\d+)*(?:-[^\W\d_]+|s\b)?"  # 1992-го, 3,000, $375, 1990s
     r"|[^\W\d_]+(?:[’'ʼ\-‑][^\W\d_]+)*"  # words with apostrophes and hyphens
     r"|\S",
     re.UNICODE,

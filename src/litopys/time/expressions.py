@@ -14,6 +14,7 @@ from litopys.model import Document, Sentence, Timex, Token
 YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)(?:-[^\W\d_]+)?$")
 DAY_RE = re.compile(r"^([12]?\d|3[01])(?:-[^\W\d_]+)?$")
 ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+LAST_WORDS = {"last", "прошлый", "минувший", "минулий", "минулого"}
 DECADE_RE = re.compile(r"^(1[89]\d0|20\d0)s$")
 
 
@@ -160,10 +161,15 @@ class TimeFinder:
             return None
         wd = self.weekdays.get(t.lemma, self.weekdays.get(t.lower))
         prev = toks[i - 1] if i else None
-        # "у середу", "on Wednesday": a weekday follows a preposition (bare "серед" is "among")
-        if wd is not None and ((prev is not None and prev.pos == "PREP") or (self.months_capitalised and t.is_cap)):
+        last = prev is not None and prev.lemma in LAST_WORDS
+        # "у середу", "on Wednesday", "в прошлую пятницу": a weekday after a preposition or "last"
+        # (bare "серед" is "among")
+        if wd is not None and ((prev is not None and prev.pos == "PREP") or last or (self.months_capitalised and t.is_cap)):
             back = (pub.weekday() - int(wd)) % 7  # type: ignore[call-overload]
-            return self._make(sent, i, i + 1, _iso(pub - timedelta(days=back)), "day", "time:weekday")
+            if last and back == 0:
+                back = 7
+            start = i - 1 if last else i
+            return self._make(sent, start, i + 1, _iso(pub - timedelta(days=back)), "day", "time:weekday")
         for phrase in self.rel_phrases:
             words = phrase["words"]
             if i + len(words) <= len(toks) and all(w & toks[i + k].keys for k, w in enumerate(words)):
