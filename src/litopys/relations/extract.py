@@ -21,6 +21,7 @@ class RelationExtractor:
     def __init__(self, patterns: LanguagePatterns, state_codes: set[str]) -> None:
         self.p = patterns
         self.states = state_codes
+        self._first_keys = frozenset(k for pat in patterns.relations for trig in pat.triggers for k in trig[0])
 
     def __call__(self, doc: Document) -> Document:
         rels: list[Relation] = []
@@ -40,8 +41,12 @@ class RelationExtractor:
     def _triggers(self, sent: Sentence):
         toks = sent.tokens
         window_all = set().union(*(t.keys for t in toks)) if toks else set()
+        if not window_all & self._first_keys:
+            return
         negators = self.p.grammar["negators"]
         for i in range(len(toks)):
+            if not toks[i].keys & self._first_keys:
+                continue
             for pat in self.p.relations:
                 for trig in pat.triggers:
                     n = match_trigger(toks, i, trig)

@@ -54,6 +54,12 @@ class TimeFinder:
         self.deadline: set[str] = set(data.get("deadline", []))
         self.since: set[str] = {w.lower() for w in data.get("since", [])}
         self.months_capitalised: bool = bool(data.get("months_capitalised", False))
+        # every word a time expression can start with: other tokens are skipped at once
+        starts: set[str] = set(self.months) | set(self.weekdays) | set(self.rel_days) | set(self.rel_years)
+        starts |= set(self.units) | set(self.numbers) | self.shift | set(LAST_WORDS)
+        for phrase in self.rel_phrases:
+            starts |= set(phrase["words"][0])
+        self.starts = frozenset(starts)
 
     def __call__(self, doc: Document) -> Document:
         out: list[Timex] = []
@@ -74,6 +80,10 @@ class TimeFinder:
         found: list[Timex] = []
         i = 0
         while i < len(toks):
+            t = toks[i]
+            if not (t.text[:1].isdigit() or t.keys & self.starts):
+                i += 1
+                continue
             hit = self._at(sent, i, pub, earlier + found)
             if hit is None:
                 i += 1
