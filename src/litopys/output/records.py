@@ -25,7 +25,8 @@ def mention_record(doc: Document, m: Mention) -> dict[str, Any]:
     return {
         "record": "mention", "doc": doc.id, "text": m.text, "start": m.start, "end": m.end,
         "sentence": m.sentence, "code": m.actor.code, "kind": m.actor.kind, "name": m.actor.name or None,
-        "role": m.actor.role or None, "sector": m.actor.sector or None, "via": m.via, "rule": m.rule,
+        "role": m.actor.role or None, "sector": m.actor.sector or None, "entity": m.actor.entity or None,
+        "via": m.via, "evidence": {"sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text}, "rule": m.rule,
     }
 
 
