@@ -118,25 +118,24 @@ class EventExtractor:
         while i < len(toks):
             best: Trigger | None = None
             for pat, ti in self.p.candidates(toks[i].keys):
-                if True:
-                    trig = pat.triggers[ti]
-                    n = match_trigger(toks, i, trig)
-                    if not n:
+                trig = pat.triggers[ti]
+                n = match_trigger(toks, i, trig)
+                if not n:
+                    continue
+                if toks[i].pos == "PRTCP" and not pat.participles:
+                    self._participles.append(i + n)  # "осуждающей ее вторжение": its object is no event
+                    continue
+                if pat.with_any:
+                    # a context word within 8 tokens, or a trigger that is itself a context word
+                    own = set().union(*(t.keys for t in toks[i:i + n]))
+                    window = set().union(*(t.keys for t in toks[max(0, i - 8):i + n + 8])) - own
+                    if not (pat.with_any & window) and not (pat.with_any & own):
                         continue
-                    if toks[i].pos == "PRTCP" and not pat.participles:
-                        self._participles.append(i + n)  # "осуждающей ее вторжение": its object is no event
-                        continue
-                    if pat.with_any:
-                        # a context word within 8 tokens, or a trigger that is itself a context word
-                        own = set().union(*(t.keys for t in toks[i:i + n]))
-                        window = set().union(*(t.keys for t in toks[max(0, i - 8):i + n + 8])) - own
-                        if not (pat.with_any & window) and not (pat.with_any & own):
-                            continue
-                    if pat.without and pat.without & lemmas:
-                        continue
-                    cand = Trigger(i, n, pat, noun=self._is_noun(toks[i], pat, ti))
-                    if best is None or (pat.priority, n, bool(pat.with_any)) > (best.pattern.priority, best.length, bool(best.pattern.with_any)):
-                        best = cand
+                if pat.without and pat.without & lemmas:
+                    continue
+                cand = Trigger(i, n, pat, noun=self._is_noun(toks[i], pat, ti))
+                if best is None or (pat.priority, n, bool(pat.with_any)) > (best.pattern.priority, best.length, bool(best.pattern.with_any)):
+                    best = cand
             if best is not None:
                 found.append(best)
                 i += best.length
@@ -296,71 +295,70 @@ class EventExtractor:
     def _code(self, doc: Document, sent: Sentence, trig: Trigger, src_m: Mention | None, tgt_m: Mention | None,
               mentions: list[Mention], notes: list[str], out: list[Event]) -> list[Event]:
         pat = trig.pattern
-        out_before = self._doc_events
-        if True:
-            source = src_m.actor if src_m else None
-            target = tgt_m.actor if tgt_m else None
-            if tgt_m is not None and tgt_m.actor.kind == "treaty":
-                # "відмовився підписати Угоду про асоціацію з ЄС": the treaty's other party
-                others = [a for a in tgt_m.members if not source or a.code != source.code]
-                target = others[0] if len(tgt_m.members) == 2 and others else None
-                notes.append("the other party of the treaty" if target else "a treaty with many parties: no target")
-            if target is None and source is not None and pat.target in ("context_org", "context_state") \
-                    and not (src_m and src_m.via == "domestic"):
-                target = self._context_target(doc, sent, source, pat.target)
-                if target is not None:
-                    notes.append(f"target from context ({pat.target})")
-            if source is None and pat.domestic:
-                place = next((m for m in mentions if m.via in ("capital", "place")), None) or next(
-                    (m for m in mentions if m.actor.kind == "state"), None)
-                if place is not None:
-                    source = Actor(place.actor.code, "state", place.actor.name)
-                    notes.append("domestic: the country where it happened")
-            if pat.domestic and source is not None and target is None:
-                target = source
-            if source is None and pat.symmetric and not trig.noun and not [m for m in mentions if m.actor.code]:
-                pair = self._joint_pair(out_before) or main_pair([m for m in doc.mentions if m.sentence <= sent.index])
-                if pair:
-                    source, target = pair
-                    notes.append("no actor in the sentence: the document's main pair")
-            if target is None and source is not None and pat.type == "REJECT":
-                asked = next((e for e in reversed(out) if e.event_type == "REQUEST" and e.source and e.source.code != source.code), None)
-                if asked is not None:
-                    # "власти Киргизии просили Москву …, Россия и ОДКБ отказались": refusing the one who asked
-                    target = asked.source
-                    notes.append("target: the one whose request is refused")
-            if pat.type == "CONSULT" and pat.mode == "visit" and source is not None and source.sector == "MIL":
-                doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "troops arriving are no diplomatic visit"))
-                return []
-            if target is None and source is not None and pat.target in ("required", "place"):
-                addressee = self._addressee(sent, trig, mentions, source)
-                if addressee is not None:
-                    target = addressee
-                    notes.append("target: the one the statement was addressed to")
-            if target is None and source is not None and pat.target in ("required", "place") and out:
-                prev = out[-1]
-                if prev.source and prev.source.code == source.code and prev.target:
-                    target = prev.target
-                    notes.append("target shared with the previous predicate")
-            if source is None:
-                doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, notes), "no source found"))
-                return []
-            if target is None and pat.target in ("required", "place", "context_org", "context_state"):
-                doc.dropped.append((self._event(doc, sent, trig, source, None, mentions, notes), "no target found"))
-                return []
-            if target is not None and target.code == source.code and not pat.domestic and not (tgt_m and tgt_m.via == "domestic"):
-                doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "source and target are the same"))
-                return []
-            event = self._event(doc, sent, trig, source, target, mentions, notes)
-            if self._future(sent, trig) and event.event_type not in HEAD_TYPES:
-                # PLOVER: "Washington would support …" is a promise (AGREE); "could strike" a threat (THREATEN)
-                event.mode = event.mode or event.event_type.lower()
-                if event.event_type in VIOLENT:
-                    event.event_type, event.cameo, event.modality = "THREATEN", "138", "future"
-                else:
-                    event.event_type, event.cameo, event.modality = "AGREE", "030", "future"
-                event.notes.append(f"future or modal auxiliary: coded as {event.event_type}")
-            return [event]
+        earlier = self._doc_events  # events of the sentences before this one
+        source = src_m.actor if src_m else None
+        target = tgt_m.actor if tgt_m else None
+        if tgt_m is not None and tgt_m.actor.kind == "treaty":
+            # "відмовився підписати Угоду про асоціацію з ЄС": the treaty's other party
+            others = [a for a in tgt_m.members if not source or a.code != source.code]
+            target = others[0] if len(tgt_m.members) == 2 and others else None
+            notes.append("the other party of the treaty" if target else "a treaty with many parties: no target")
+        if target is None and source is not None and pat.target in ("context_org", "context_state") \
+                and not (src_m and src_m.via == "domestic"):
+            target = self._context_target(doc, sent, source, pat.target)
+            if target is not None:
+                notes.append(f"target from context ({pat.target})")
+        if source is None and pat.domestic:
+            place = next((m for m in mentions if m.via in ("capital", "place")), None) or next(
+                (m for m in mentions if m.actor.kind == "state"), None)
+            if place is not None:
+                source = Actor(place.actor.code, "state", place.actor.name)
+                notes.append("domestic: the country where it happened")
+        if pat.domestic and source is not None and target is None:
+            target = source
+        if source is None and pat.symmetric and not trig.noun and not [m for m in mentions if m.actor.code]:
+            pair = self._joint_pair(earlier) or main_pair([m for m in doc.mentions if m.sentence <= sent.index])
+            if pair:
+                source, target = pair
+                notes.append("no actor in the sentence: the document's main pair")
+        if target is None and source is not None and pat.type == "REJECT":
+            asked = next((e for e in reversed(out) if e.event_type == "REQUEST" and e.source and e.source.code != source.code), None)
+            if asked is not None:
+                # "власти Киргизии просили Москву …, Россия и ОДКБ отказались": refusing the one who asked
+                target = asked.source
+                notes.append("target: the one whose request is refused")
+        if pat.type == "CONSULT" and pat.mode == "visit" and source is not None and source.sector == "MIL":
+            doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "troops arriving are no diplomatic visit"))
+            return []
+        if target is None and source is not None and pat.target in ("required", "place"):
+            addressee = self._addressee(sent, trig, mentions, source)
+            if addressee is not None:
+                target = addressee
+                notes.append("target: the one the statement was addressed to")
+        if target is None and source is not None and pat.target in ("required", "place") and out:
+            prev = out[-1]
+            if prev.source and prev.source.code == source.code and prev.target:
+                target = prev.target
+                notes.append("target shared with the previous predicate")
+        if source is None:
+            doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, notes), "no source found"))
+            return []
+        if target is None and pat.target in ("required", "place", "context_org", "context_state"):
+            doc.dropped.append((self._event(doc, sent, trig, source, None, mentions, notes), "no target found"))
+            return []
+        if target is not None and target.code == source.code and not pat.domestic and not (tgt_m and tgt_m.via == "domestic"):
+            doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "source and target are the same"))
+            return []
+        event = self._event(doc, sent, trig, source, target, mentions, notes)
+        if self._future(sent, trig) and event.event_type not in HEAD_TYPES:
+            # PLOVER: "Washington would support …" is a promise (AGREE); "could strike" a threat (THREATEN)
+            event.mode = event.mode or event.event_type.lower()
+            if event.event_type in VIOLENT:
+                event.event_type, event.cameo, event.modality = "THREATEN", "138", "future"
+            else:
+                event.event_type, event.cameo, event.modality = "AGREE", "030", "future"
+            event.notes.append(f"future or modal auxiliary: coded as {event.event_type}")
+        return [event]
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, source: Actor | None, target: Actor | None,
                mentions: list[Mention], notes: list[str]) -> Event:
