@@ -81,3 +81,13 @@ def test_en_conditions_and_nouns_without_actors_are_not_events():
               "a day of talks and fresh sanctions against Russia.", "en", None)
     assert not has_event(doc, "THREATEN", "PRK", "USA")
     assert not any(e.event_type == "SANCTION" for e in doc.events)
+
+
+def test_en_a_lone_actor_agreeing_is_coded_without_a_target():
+    doc = run(" date 2000-01-01 Ethiopia has agreed to re-open its borders.", "en", None)
+    assert [(e.event_type, e.source.code, e.target) for e in doc.events] == [("AGREE", "ETH", None)]
+
+
+def test_en_two_actors_and_no_target_found_is_no_event():
+    doc = run(" date 2000-01-01 Ethiopia said Kenya's plan was agreed.", "en", None)
+    assert not any(e.event_type == "AGREE" and e.target is None for e in doc.events)

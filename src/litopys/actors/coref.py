@@ -105,8 +105,8 @@ def resolve_references(doc: Document, lex: Lexicon) -> None:
             if prev is not None:
                 actor = prev.actor
         elif m.via == "resolution":
-            # a resolution is the act of the body last named (the UN when none is)
-            org = next((p for p in reversed(resolved) if p.actor.kind == "organisation" and p.start < m.start), None)
+            # a resolution is the act of a body named in its sentence (the UN when none is)
+            org = next((p for p in reversed(resolved) if p.actor.kind == "organisation" and p.sentence == m.sentence), None)
             actor = org.actor if org is not None else Actor("UN", "organisation", "United Nations")
         elif m.via == "domestic":
             # protesters, rioters, militants: the people of the country the story is about

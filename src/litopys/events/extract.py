@@ -18,6 +18,7 @@ LIMITERS = {"тільки", "лише", "лишень", "только", "лиш�
 HEAD_TYPES = {"AGREE", "REQUEST", "THREATEN"}
 MATERIAL_DECISIONS = {"SANCTION", "AID"}
 VIOLENT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+UNDIRECTED = {"AGREE", "CONCEDE", "RETREAT", "MOBILIZE", "REJECT", "THREATEN", "AID"}
 
 
 @dataclass(slots=True)
@@ -343,7 +344,13 @@ class EventExtractor:
         if source is None:
             doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, notes), "no source found"))
             return []
-        if target is None and pat.target in ("required", "place", "context_org", "context_state"):
+        if target is None and pat.target == "required" and pat.type in UNDIRECTED and not trig.noun \
+                and src_m is not None and src_m.via not in ("pair", "relative", "person") \
+                and len({m.actor.code for m in mentions if m.actor.code and m.actor.kind not in ("media", "place")}) == 1:
+            # PLOVER codes "Denmark accepted the formula", "Ethiopia agreed to re-open its borders" with no target:
+            # a verb, a named subject, and no other actor in the sentence
+            notes.append("no other actor in the sentence: coded without a target")
+        elif target is None and pat.target in ("required", "place", "context_org", "context_state"):
             doc.dropped.append((self._event(doc, sent, trig, source, None, mentions, notes), "no target found"))
             return []
         if target is not None and target.code == source.code and not pat.domestic and not (tgt_m and tgt_m.via == "domestic"):
