@@ -91,3 +91,9 @@ def test_en_a_lone_actor_agreeing_is_coded_without_a_target():
 def test_en_two_actors_and_no_target_found_is_no_event():
     doc = run(" date 2000-01-01 Ethiopia said Kenya's plan was agreed.", "en", None)
     assert not any(e.event_type == "AGREE" and e.target is None for e in doc.events)
+
+
+def test_en_sanctions_without_a_named_target_go_to_the_state_of_the_story():
+    doc = run(" date 2017-08-09 North Korea tested two missiles. North Korea threatened Guam. The exchange followed a vote "
+              "by the U.N. Security Council on Saturday to impose new sanctions over the tests in July.", "en", None)
+    assert has_event(doc, "SANCTION", "UN", "PRK", date="2017-08-05")

@@ -39,6 +39,11 @@ def date_events(doc: Document, patterns: LanguagePatterns) -> None:
     events_by_sentence: dict[int, list[Event]] = {}
     for e in doc.events:
         events_by_sentence.setdefault(e.evidence.sentence, []).append(e)
+    # every trigger bounds a stretch of its sentence, coded or not ("… sanctions over the tests in July")
+    triggers_by_sentence: dict[int, list[Event]] = {}
+    for e in doc.events + [d for d, _ in doc.dropped]:
+        if e.trigger_start >= 0:
+            triggers_by_sentence.setdefault(e.evidence.sentence, []).append(e)
     discourse: tuple[str, str] | None = None  # (value, precision) the story is about now
     after_words = patterns.grammar["after"]
     for sent in doc.sentences:
@@ -60,7 +65,7 @@ def date_events(doc: Document, patterns: LanguagePatterns) -> None:
                 e.notes.append(f"date: the start of the state, '{since[0].text}'")
                 continue
             value, prec, why = _date_one(e, sent, absolute, timexes, discourse, pub, after_words, patterns,
-                                         events_by_sentence.get(sent.index, []), bool(patterns.time.get("time_follows_verb")))
+                                         triggers_by_sentence.get(sent.index, []), bool(patterns.time.get("time_follows_verb")))
             e.date, e.date_precision = value, prec
             e.notes.append(f"date: {why}")
         recent = [t for t in absolute if _recent(t, pub)]
