@@ -95,5 +95,5 @@ def test_en_two_actors_and_no_target_found_is_no_event():
 
 def test_en_sanctions_without_a_named_target_go_to_the_state_of_the_story():
     doc = run(" date 2017-08-09 North Korea tested two missiles. North Korea threatened Guam. The exchange followed a vote "
-              "by the U.N. Security Council on Saturday to impose new sanctions over the tests in July.", "en", None)
+              "by the U.N. Security Council on Saturday to impose new sanctions over its ballistic missile tests in July.", "en", None)
     assert has_event(doc, "SANCTION", "UN", "PRK", date="2017-08-05")
