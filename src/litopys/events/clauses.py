@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from litopys.events.patterns import Grammar
-from litopys.model import Mention, Sentence
+from litopys.model import Sentence
 
 BREAKS = {",", ";", ":", "(", ")", "–", "—", "«", "»", '"', "“", "”"}
 SUBORDINATORS_EXTRA = {"де", "где", "where", "коли", "когда", "when", "якщо", "если", "if", "хоча", "хотя"}
@@ -20,7 +20,7 @@ class Segment:
     subordinate: bool
 
 
-def segments(sent: Sentence, mentions: list[Mention], grammar: Grammar) -> list[Segment]:
+def segments(sent: Sentence, grammar: Grammar) -> list[Segment]:
     toks = sent.tokens
     rel = grammar["relatives"]
     relative_starts = {t.i for t in sent.tokens if t.keys & rel}

@@ -174,9 +174,14 @@ class EventExtractor:
             doc.dropped.append((self._event(doc, sent, t, None, None, mentions, []), "read as the negation of the next trigger"))
         if not triggers:
             return out
-        segs = segments(sent, mentions, self.p.grammar)
+        segs = self._segments(sent, mentions)
         triggers = self._absorb(sent, triggers, segs, doc)
         verb_ends = [t.i + t.length for t in triggers if not t.noun] + self._participles
+
+        def object_of_verb(t: Trigger) -> bool:
+            """`засуджувати агресію`, `підтримав війну`: a noun right after a verb trigger is its object."""
+            return t.noun and any(0 <= t.i - end <= 2 for end in verb_ends)
+
         conditional = self.p.grammar["conditional"]
         for trig in triggers:
             pat = trig.pattern
@@ -191,21 +196,26 @@ class EventExtractor:
                 # "припинення вогню має супроводжуватися …": a noun event under a modal is not a fact
                 doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "under a modal: not a fact"))
                 continue
-            if is_noun and any(0 <= trig.i - end <= 2 for end in verb_ends):
-                # "засуджувати агресію", "підтримав війну": the noun is the verb's object
+            if object_of_verb(trig):
                 doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "object of another trigger"))
                 continue
-            nxt_trig = min((t.i for t in triggers if t.i > trig.i and not (t.noun and any(0 <= t.i - end <= 2 for end in verb_ends))),
-                           default=10**6)
+            nxt_trig = min((t.i for t in triggers if t.i > trig.i and not object_of_verb(t)), default=10**6)
             args = find_arguments(sent, mentions, trig.i, trig.length, pat, self.p.grammar, segs, is_noun, nxt_trig)
             targets = expand_coordinated(sent, args.targets[0], mentions, self.p.grammar) if args.targets else [None]
-            sources = args.sources if (args.sources and not (pat.symmetric and len(args.targets) and args.targets[0] in args.sources)) else args.sources
+            sources = args.sources
             if pat.symmetric or len({m.actor.code for m in sources}) < 2:
                 sources = sources[:1]
             for src_m in sources or [None]:
                 for tgt_m in targets:
                     out.extend(self._code(doc, sent, trig, src_m, tgt_m, mentions, list(args.how), out))
         return out + self._gapping(doc, sent, mentions, segs, triggers, out)
+
+    def _segments(self, sent: Sentence, mentions: list[Mention]) -> list:
+        """Clause segments, computed once per sentence and reused by every event in it."""
+        cached = getattr(self, "_seg_cache", None)
+        if cached is None or cached[0] is not sent:
+            self._seg_cache = (sent, segments(sent, self.p.grammar))
+        return self._seg_cache[1]
 
     def _gapping(self, doc: Document, sent: Sentence, mentions: list[Mention], segs: list, triggers: list[Trigger],
                  coded: list[Event]) -> list[Event]:
@@ -370,7 +380,7 @@ class EventExtractor:
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, source: Actor | None, target: Actor | None,
                mentions: list[Mention], notes: list[str]) -> Event:
         toks = sent.tokens
-        segs = segments(sent, mentions, self.p.grammar)
+        segs = self._segments(sent, mentions)
         seg = segs[segment_of(segs, trig.i)]
         # evidence: the trigger's clause, widened to the arguments it used
         start = toks[seg.start].start
