@@ -319,7 +319,7 @@ def expand_coordinated(sent: Sentence, first: Mention, mentions: list[Mention], 
     """`з Україною та Молдовою`: every mention coordinated after the first one (not after
     `між`/`between`, where the pair is one relation)."""
     out = [first]
-    if first.tok_start > 0 and sent.tokens[first.tok_start - 1].lower in ("між", "между", "between"):
+    if first.tok_start > 0 and sent.tokens[first.tok_start - 1].keys & grammar["between"]:
         return out
     later = [m for m in mentions if m.tok_start >= first.tok_end and m.actor.code]
     for m in later:

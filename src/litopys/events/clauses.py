@@ -10,7 +10,6 @@ from litopys.events.patterns import Grammar
 from litopys.model import Sentence
 
 BREAKS = {",", ";", ":", "(", ")", "–", "—", "«", "»", '"', "“", "”"}
-SUBORDINATORS_EXTRA = {"де", "где", "where", "коли", "когда", "when", "якщо", "если", "if", "хоча", "хотя"}
 
 
 @dataclass(slots=True)
@@ -24,7 +23,7 @@ def segments(sent: Sentence, grammar: Grammar) -> list[Segment]:
     toks = sent.tokens
     rel = grammar["relatives"]
     relative_starts = {t.i for t in sent.tokens if t.keys & rel}
-    comp = grammar["complementizers"] | grammar["conditional"]
+    comp = grammar["complementizers"] | grammar["conditional"] | grammar["subordinators"]
     out: list[Segment] = []
     start = 0
     for i, t in enumerate(toks + [None]):  # type: ignore[operator]
@@ -37,8 +36,6 @@ def segments(sent: Sentence, grammar: Grammar) -> list[Segment]:
 
 def _is_sub(sent: Sentence, start: int, end: int, relative_starts: set[int], comp: frozenset[str]) -> bool:
     first = sent.tokens[start]
-    if first.lower in SUBORDINATORS_EXTRA:
-        return True
     # "який …", "з якою …", "of which …": a relative pronoun opens the clause
     if any(k in relative_starts for k in range(start, min(end, start + 2))):
         return True

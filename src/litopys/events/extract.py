@@ -12,7 +12,6 @@ from litopys.events.dating import date_events
 from litopys.events.patterns import EventPattern, LanguagePatterns, match_trigger
 from litopys.model import Actor, Document, Event, Location, Mention, Sentence
 
-LIMITERS = {"тільки", "лише", "лишень", "только", "лишь", "only", "just"}
 # speech acts whose complement is another event: "agreed to a ceasefire" is AGREE (mode
 # ceasefire), "threatened sanctions" is THREATEN, "called for talks" is REQUEST
 HEAD_TYPES = {"AGREE", "REQUEST", "THREATEN"}
@@ -155,7 +154,7 @@ class EventExtractor:
                 t = toks[j]
                 if t.pos == "PUNCT" or j in starts:
                     break
-                if t.keys & negators and not (j + 1 < len(toks) and toks[j + 1].lower in LIMITERS):
+                if t.keys & negators and not (j + 1 < len(toks) and toks[j + 1].keys & self.p.grammar["limiters"]):  # "не лише"
                     trig.negated = True
                     break
             prev = found[k - 1] if k else None

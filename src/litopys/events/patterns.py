@@ -111,7 +111,7 @@ def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
             for k in _keys(lang, str(w)):
                 table.setdefault(k, v)
         time[key] = table
-    for key in ("after", "shift", "earlier", "year_words", "deadline", "when"):
+    for key in ("after", "shift", "earlier", "year_words", "deadline", "when", "last"):
         time[key] = sorted(_flat(lang, time.get(key)))
     time["same_year"] = [[_keys(lang, w) for w in seq] for seq in time.get("same_year", [])]
     time["relative_phrases"] = [

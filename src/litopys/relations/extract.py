@@ -10,7 +10,6 @@ from litopys.events.patterns import LanguagePatterns, RelationPattern, match_tri
 from litopys.model import Actor, Document, Mention, Relation, Sentence
 
 OBJECT_KINDS = {"organisation"}
-TREATY_WORDS = {"договір", "угода", "договор", "соглашение", "treaty", "agreement", "pact", "пакт", "декларація", "декларация", "declaration"}
 
 
 class RelationExtractor:
@@ -133,7 +132,7 @@ class RelationExtractor:
                                     value=e.evidence.text, since=e.date))
             elif e.event_type == "SUPPORT" and e.mode == "sign" and not e.negated:
                 sent = doc.sentences[e.evidence.sentence]
-                if any(t.lemma in TREATY_WORDS for t in sent.tokens):
+                if any(t.keys & self.p.grammar["treaty_words"] for t in sent.tokens):
                     out.append(Relation("treaty", e.source, e.target, e.evidence, f"{e.rule}+treaty",
                                         value=_quoted(sent.text) or e.evidence.text, since=e.date))
             elif e.event_type == "SANCTION" and e.mode == "sanction" and not e.negated:

@@ -14,7 +14,6 @@ from litopys.model import Document, Sentence, Timex, Token
 YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)(?:-[^\W\d_]+)?$")
 DAY_RE = re.compile(r"^([12]?\d|3[01])(?:-[^\W\d_]+)?$")
 ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-LAST_WORDS = {"last", "прошлый", "минувший", "минулий", "минулого"}
 DECADE_RE = re.compile(r"^(1[89]\d0|20\d0)s$")
 
 
@@ -53,10 +52,11 @@ class TimeFinder:
         self.same_year: list[list[frozenset[str]]] = data.get("same_year", [])
         self.deadline: set[str] = set(data.get("deadline", []))
         self.since: set[str] = {w.lower() for w in data.get("since", [])}
+        self.last: set[str] = set(data.get("last", []))
         self.months_capitalised: bool = bool(data.get("months_capitalised", False))
         # every word a time expression can start with: other tokens are skipped at once
         starts: set[str] = set(self.months) | set(self.weekdays) | set(self.rel_days) | set(self.rel_years)
-        starts |= set(self.units) | set(self.numbers) | self.shift | set(LAST_WORDS)
+        starts |= set(self.units) | set(self.numbers) | self.shift | self.last
         for phrase in self.rel_phrases:
             starts |= set(phrase["words"][0])
         self.starts = frozenset(starts)
@@ -171,7 +171,7 @@ class TimeFinder:
             return None
         wd = self.weekdays.get(t.lemma, self.weekdays.get(t.lower))
         prev = toks[i - 1] if i else None
-        last = prev is not None and prev.lemma in LAST_WORDS
+        last = prev is not None and bool(prev.keys & self.last)
         # "у середу", "on Wednesday", "в прошлую пятницу": a weekday after a preposition or "last"
         # (bare "серед" is "among")
         if wd is not None and ((prev is not None and prev.pos == "PREP") or last or (self.months_capitalised and t.is_cap)):
