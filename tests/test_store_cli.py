@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from litopys.cli import app
 from litopys.store.models import DocumentRow, EventRow
-from litopys.store.repository import open_engine
+from litopys.store.engine import open_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

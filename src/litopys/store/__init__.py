@@ -1,1 +1,1 @@
-"""The database: SQLAlchemy models and a repository that writes documents idempotently."""
+"""The database: SQLAlchemy models, Alembic migrations, idempotent batched writes with near-duplicate links and cross-article event merging."""
