@@ -97,7 +97,7 @@ def test_postgresql_store_gives_the_same_counts(tmp_path):
     if url is None:
         pytest.skip("no PostgreSQL server answers on 127.0.0.1:5432")
     pytest.importorskip("psycopg", reason="psycopg is not installed")
-    engine = open_engine(url)
+    engine = open_engine(url, migrate=False)
     with engine.begin() as c:
         c.execute(text("DROP SCHEMA IF EXISTS litopys_test CASCADE"))
         c.execute(text("CREATE SCHEMA litopys_test"))

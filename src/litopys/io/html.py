@@ -20,7 +20,8 @@ from litopys.model import Document
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 PAGE_LIMIT = 10  # a page may be this many times --max-chars in bytes before we refuse to parse it
-META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+META_CHARSET_RE = re.compile(
+    rb"""(?:<meta[^>]{0,200}?charset|<\?xml[^>]{0,100}?encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 HTTP_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -75,7 +76,8 @@ def _codec(label: str | None) -> str | None:
 
 
 def decode_page(raw: bytes, declared: str | None = None) -> tuple[str, str, bool]:
-    """(text, encoding, guessed). A BOM wins, then the HTTP charset, then <meta charset>;
+    """(text, encoding, guessed). A BOM wins, then the HTTP charset, then <meta charset>
+    (or <?xml encoding>);
     a declaration that does not fit the bytes is ignored and the bytes are sniffed like text
     files. Raises UnicodeDecodeError when nothing fits."""
     if not raw.startswith(BOMS):

@@ -78,7 +78,8 @@ def input_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str] | Prob
             yield p, kind_of(p) or TEXT
 
 
-def _one(read: Callable[..., Document], path: Path, published: date | None, lang: str | None, max_chars: int) -> Document | InputError:
+def _one(read: Callable[..., Document], path: Path, published: date | None, lang: str | None,
+         max_chars: int) -> Document | InputError:
     try:
         return read(path, published, lang, max_chars=max_chars)
     except InputError as exc:

@@ -41,9 +41,7 @@ class BandRow(Base):
     __tablename__ = "document_bands"
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
-    hash: Mapped[str] = mapped_column(String(16))
-
-    __table_args__ = (Index("ix_bands_band_hash", "band", "hash"),)
+    hash: Mapped[str] = mapped_column(String(16), index=True)
 
 
 class MentionRow(Base):

@@ -8,8 +8,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from sqlalchemy import and_, distinct, func, or_, select
+from sqlalchemy import and_, distinct, func, insert, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -18,6 +19,8 @@ from litopys.merge.across import Report, better_date, merge_reason
 from litopys.model import Document, Event
 from litopys.store import dedup
 from litopys.store.models import AggregateRow, BandRow, DocumentRow, EventRow, MentionRow, RelationRow
+
+MAX_CANDIDATES = 5
 
 
 def text_sha256(text: str) -> str:
@@ -59,13 +62,17 @@ def _aggregate_report(a: AggregateRow) -> Report:
 
 
 def _find_duplicate(session: Session, sig: bytes) -> tuple[int, float] | None:
-    """The stored original this text nearly repeats, with the estimated similarity."""
-    conds = [and_(BandRow.band == i, BandRow.hash == h) for i, h in enumerate(dedup.bands(sig))]
-    ids = session.scalars(select(BandRow.document_id).where(or_(*conds)).distinct()).all()
+    """The stored original this text nearly repeats, with the estimated similarity. Only the
+    few documents sharing the most bands are compared, so a flood of copies stays cheap."""
+    shared = func.count().label("shared")
+    top = session.execute(select(BandRow.document_id, shared).where(BandRow.hash.in_(dedup.bands(sig)))
+                          .group_by(BandRow.document_id)
+                          .order_by(shared.desc(), BandRow.document_id).limit(MAX_CANDIDATES)).all()
     best: tuple[int, float] | None = None
-    for doc_id in sorted(ids):
-        row = session.get(DocumentRow, doc_id)
-        if row is None or row.minhash is None:
+    for doc_id, _n in top:
+        row = session.execute(select(DocumentRow.id, DocumentRow.duplicate_of, DocumentRow.minhash)
+                              .where(DocumentRow.id == doc_id)).one()
+        if row.minhash is None:
             continue
         sim = dedup.similarity(sig, row.minhash)
         if sim >= dedup.THRESHOLD and (best is None or sim > best[1]):
@@ -74,31 +81,58 @@ def _find_duplicate(session: Session, sig: bytes) -> tuple[int, float] | None:
 
 
 class Aggregator:
-    """Joins each new report to an aggregate (or opens one) inside the caller's session."""
+    """Joins each new report to an aggregate (or opens one) inside the caller's session.
+    Candidates are loaded once per (type, polarity, actor pair) and batch."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.touched: set[int] = set()
+        self.touched: set[AggregateRow] = set()
+        self._candidates: dict[tuple, list[AggregateRow]] = {}
+        self._reports: dict[int, Report] = {}  # by id() of the row: rebuilt when the row changes
+        self.by_root: dict[int, set[AggregateRow]] = {}  # aggregates of this batch's reports, by original document
 
-    def place(self, e: Event, row: EventRow, published: str | None, original: int | None) -> None:
+    def _as_report(self, agg: AggregateRow) -> Report:
+        rep = self._reports.get(id(agg))
+        if rep is None:
+            rep = self._reports[id(agg)] = _aggregate_report(agg)
+        return rep
+
+    def _load(self, rep: Report) -> list[AggregateRow]:
+        """Aggregates that could hold this report: same type, polarity and pair, and a date in
+        the same decade (or none); an undated report looks only at events seen near its day."""
+        window = rep.date[:3] if rep.date else f"undated:{rep.published}"
+        key = (rep.event_type, rep.negated, frozenset((rep.source, rep.target)), window)
+        if key not in self._candidates:
+            A = AggregateRow
+            pair = or_(and_(_eq(A.source, rep.source), _eq(A.target, rep.target)),
+                       and_(_eq(A.source, rep.target), _eq(A.target, rep.source)))
+            q = select(A).where(A.event_type == rep.event_type, A.negated == rep.negated, pair)
+            if rep.date:
+                q = q.where(or_(A.date.like(rep.date[:3] + "%"), A.date.is_(None)))
+            elif rep.published:
+                day = date.fromisoformat(rep.published)
+                lo, hi = (day - timedelta(days=10)).isoformat(), (day + timedelta(days=10)).isoformat()
+                q = q.where(or_(A.date.is_(None), A.date.between(lo, hi)), A.last_seen >= lo)
+            self._candidates[key] = list(self.session.scalars(q.order_by(A.id)))
+        return self._candidates[key]
+
+    def place(self, e: Event, published: str | None, root: int, original: int | None) -> tuple[AggregateRow, str]:
+        """The aggregate this report belongs to (new ones get their id at the next flush), and why."""
         rep = _report(e, published)
-        pair = or_(and_(_eq(AggregateRow.source, rep.source), _eq(AggregateRow.target, rep.target)),
-                   and_(_eq(AggregateRow.source, rep.target), _eq(AggregateRow.target, rep.source)))
-        candidates = self.session.scalars(
-            select(AggregateRow).where(AggregateRow.event_type == rep.event_type, AggregateRow.negated == rep.negated,
-                                       pair).order_by(AggregateRow.id)).all()
+        candidates = self._load(rep)
         chosen, reason = None, ""
         if original is not None:
             copies = set(self.session.scalars(
                 select(EventRow.aggregate_id).join(DocumentRow, DocumentRow.id == EventRow.document_id)
                 .where(or_(DocumentRow.id == original, DocumentRow.duplicate_of == original))))
+            pending = self.by_root.get(original, set())
             for agg in candidates:
-                if agg.id in copies and agg.modality == rep.modality:
+                if (agg in pending or agg.id in copies) and agg.modality == rep.modality:
                     chosen, reason = agg, f"near-duplicate of document {original}"
                     break
         if chosen is None:
             for agg in candidates:
-                why = merge_reason(_aggregate_report(agg), rep)
+                why = merge_reason(self._as_report(agg), rep)
                 if why:
                     chosen, reason = agg, why
                     break
@@ -109,9 +143,12 @@ class Aggregator:
                 date_precision=rep.precision, place=rep.place, country=rep.country,
                 lat=e.location.lat if e.location else None, lon=e.location.lon if e.location else None,
                 quad_class=quad_class(e.cameo), goldstein=goldstein(e.cameo), first_seen=published,
-                last_seen=published, merge_notes=[])
+                last_seen=published, merge_notes=[], num_mentions=0, num_articles=0, num_sources=0)
             self.session.add(chosen)
-            self.session.flush()
+            pair_key = (rep.event_type, rep.negated, frozenset((rep.source, rep.target)))
+            for key, cached in self._candidates.items():  # every window of this pair sees it in this batch
+                if key[:3] == pair_key:
+                    cached.append(chosen)
             reason = "first report"
         else:
             chosen.date, chosen.date_precision = better_date((chosen.date, chosen.date_precision), (rep.date, rep.precision))
@@ -122,39 +159,42 @@ class Aggregator:
             if published:
                 chosen.first_seen = min(filter(None, (chosen.first_seen, published)))
                 chosen.last_seen = max(filter(None, (chosen.last_seen, published)))
-        row.aggregate_id = chosen.id
-        row.merge_reason = reason
-        self.touched.add(chosen.id)
+            self._reports.pop(id(chosen), None)
+        self.touched.add(chosen)
+        self.by_root.setdefault(root, set()).add(chosen)
+        return chosen, reason
 
     def recount(self) -> None:
         """Counts come from the rows themselves, so they are right however the batch went."""
-        for agg_id in sorted(self.touched):
-            q = (select(func.count(EventRow.id), func.count(distinct(EventRow.document_id)),
-                        func.count(distinct(DocumentRow.source)), func.min(DocumentRow.published),
-                        func.max(DocumentRow.published))
-                 .join(DocumentRow, DocumentRow.id == EventRow.document_id).where(EventRow.aggregate_id == agg_id))
-            mentions, articles, sources, first, last = self.session.execute(q).one()
-            agg = self.session.get(AggregateRow, agg_id)
-            assert agg is not None
-            agg.num_mentions, agg.num_articles, agg.num_sources = mentions, articles, sources
-            agg.first_seen, agg.last_seen = first, last
+        ids = sorted(a.id for a in self.touched)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = (select(EventRow.aggregate_id, func.count(EventRow.id), func.count(distinct(EventRow.document_id)),
+                        func.count(distinct(DocumentRow.source)))
+                 .join(DocumentRow, DocumentRow.id == EventRow.document_id).where(EventRow.aggregate_id.in_(chunk))
+                 .group_by(EventRow.aggregate_id))
+            for agg_id, mentions, articles, sources in self.session.execute(q):
+                agg = self.session.get(AggregateRow, agg_id)
+                assert agg is not None
+                agg.num_mentions, agg.num_articles, agg.num_sources = mentions, articles, sources
 
 
-def _event_row(doc_id: int, e: Event) -> EventRow:
-    return EventRow(document_id=doc_id, event_type=e.event_type, cameo=e.cameo, mode=e.mode,
-                    source=e.source.code if e.source else None, source_actor=e.source.to_dict() if e.source else None,
-                    target=e.target.code if e.target else None, target_actor=e.target.to_dict() if e.target else None,
-                    reported_by=e.reported_by.code if e.reported_by else None,
-                    symmetric=e.symmetric, date=e.date, date_precision=e.date_precision, negated=e.negated,
-                    modality=e.modality, location=e.location.to_dict() if e.location else None,
-                    sentence=e.evidence.sentence, start=e.evidence.start, end=e.evidence.end,
-                    evidence=e.evidence.text, trigger=e.trigger, rule=e.rule)
+def _event_values(doc_id: int, e: Event, aggregate: AggregateRow, reason: str) -> dict:
+    return dict(document_id=doc_id, aggregate=aggregate, merge_reason=reason, event_type=e.event_type,
+                cameo=e.cameo, mode=e.mode, source=e.source.code if e.source else None,
+                source_actor=e.source.to_dict() if e.source else None, target=e.target.code if e.target else None,
+                target_actor=e.target.to_dict() if e.target else None,
+                reported_by=e.reported_by.code if e.reported_by else None, symmetric=e.symmetric, date=e.date,
+                date_precision=e.date_precision, negated=e.negated, modality=e.modality,
+                location=e.location.to_dict() if e.location else None, sentence=e.evidence.sentence,
+                start=e.evidence.start, end=e.evidence.end, evidence=e.evidence.text, trigger=e.trigger, rule=e.rule)
 
 
 def store_documents(engine: Engine, docs: Iterable[Document], lexicon: str = "") -> IngestResult:
     result = IngestResult()
     with Session(engine) as session, session.begin():
         aggregator = Aggregator(session)
+        events: list[dict] = []
         seen: set[str] = set()
         for doc in docs:
             sha = text_sha256(doc.text)
@@ -172,26 +212,29 @@ def store_documents(engine: Engine, docs: Iterable[Document], lexicon: str = "")
             )
             session.add(row)
             session.flush()
-            session.add_all(BandRow(document_id=row.id, band=i, hash=h) for i, h in enumerate(dedup.bands(sig)))
-            session.add_all(
-                MentionRow(document_id=row.id, sentence=m.sentence, start=m.start, end=m.end, text=m.text, code=m.actor.code,
-                           kind=m.actor.kind, name=m.actor.name, role=m.actor.role, sector=m.actor.sector, rule=m.rule)
-                for m in doc.mentions
-            )
-            for e in doc.events:
-                ev = _event_row(row.id, e)
-                session.add(ev)
-                aggregator.place(e, ev, published, row.duplicate_of)
-            session.add_all(
-                RelationRow(document_id=row.id, type=r.type, subject=r.subject.code, object=r.object.code, value=r.value,
-                            since=r.since, until=r.until, sentence=r.evidence.sentence, start=r.evidence.start,
-                            end=r.evidence.end, evidence=r.evidence.text, rule=r.rule)
-                for r in doc.relations
-            )
+            session.execute(insert(BandRow), [dict(document_id=row.id, band=i, hash=h)
+                                              for i, h in enumerate(dedup.bands(sig))])
+            if doc.mentions:
+                session.execute(insert(MentionRow), [
+                    dict(document_id=row.id, sentence=m.sentence, start=m.start, end=m.end, text=m.text,
+                         code=m.actor.code, kind=m.actor.kind, name=m.actor.name, role=m.actor.role,
+                         sector=m.actor.sector, rule=m.rule) for m in doc.mentions])
+            root = row.duplicate_of or row.id
+            events.extend(_event_values(row.id, e, *aggregator.place(e, published, root, row.duplicate_of))
+                          for e in doc.events)
+            if doc.relations:
+                session.execute(insert(RelationRow), [
+                    dict(document_id=row.id, type=r.type, subject=r.subject.code, object=r.object.code, value=r.value,
+                         since=r.since, until=r.until, sentence=r.evidence.sentence, start=r.evidence.start,
+                         end=r.evidence.end, evidence=r.evidence.text, rule=r.rule) for r in doc.relations])
             result.stored += 1
             result.near_duplicates += dup is not None
             result.events += len(doc.events)
             result.relations += len(doc.relations)
-        session.flush()
+        session.flush()  # new aggregates get their ids, all in one go
+        for values in events:
+            values["aggregate_id"] = values.pop("aggregate").id
+        if events:
+            session.execute(insert(EventRow), events)
         aggregator.recount()
     return result

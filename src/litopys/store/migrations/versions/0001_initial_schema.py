@@ -85,7 +85,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('document_id', 'band')
     )
     with op.batch_alter_table('document_bands', schema=None) as batch_op:
-        batch_op.create_index('ix_bands_band_hash', ['band', 'hash'], unique=False)
+        batch_op.create_index(batch_op.f('ix_document_bands_hash'), ['hash'], unique=False)
 
     op.create_table('events',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -194,7 +194,7 @@ def downgrade() -> None:
 
     op.drop_table('events')
     with op.batch_alter_table('document_bands', schema=None) as batch_op:
-        batch_op.drop_index('ix_bands_band_hash')
+        batch_op.drop_index(batch_op.f('ix_document_bands_hash'))
 
     op.drop_table('document_bands')
     with op.batch_alter_table('documents', schema=None) as batch_op:
