@@ -190,28 +190,36 @@ def _event_values(doc_id: int, e: Event, aggregate: AggregateRow, reason: str) -
                 start=e.evidence.start, end=e.evidence.end, evidence=e.evidence.text, trigger=e.trigger, rule=e.rule)
 
 
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    id: int
+    duplicate_of: int | None
+
+
 def store_documents(engine: Engine, docs: Iterable[Document], lexicon: str = "") -> IngestResult:
     result = IngestResult()
     with Session(engine) as session, session.begin():
         aggregator = Aggregator(session)
         events: list[dict] = []
+        docs = list(docs)
+        shas = [text_sha256(d.text) for d in docs]
         seen: set[str] = set()
-        for doc in docs:
-            sha = text_sha256(doc.text)
-            if sha in seen or session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == sha)) is not None:
+        for i in range(0, len(shas), 500):
+            seen.update(session.scalars(select(DocumentRow.sha256).where(DocumentRow.sha256.in_(shas[i:i + 500]))))
+        for doc, sha in zip(docs, shas, strict=True):
+            if sha in seen:
                 result.duplicates += 1
                 continue
             seen.add(sha)
             sig = dedup.signature(doc.text[doc.body_start:])
             dup = _find_duplicate(session, sig)
             published = doc.published.isoformat() if doc.published else None
-            row = DocumentRow(
+            doc_id = session.execute(insert(DocumentRow).returning(DocumentRow.id), [dict(
                 sha256=sha, name=doc.id, lang=doc.lang, published=published, source=doc.source, url=doc.url,
-                title=doc.title, text=doc.text, folded=doc.text.casefold(), messages=list(doc.messages), lexicon=lexicon, minhash=sig,
-                duplicate_of=dup[0] if dup else None, similarity=round(dup[1], 3) if dup else None,
-            )
-            session.add(row)
-            session.flush()
+                title=doc.title, text=doc.text, folded=doc.text.casefold(), messages=list(doc.messages),
+                lexicon=lexicon, minhash=sig, duplicate_of=dup[0] if dup else None,
+                similarity=round(dup[1], 3) if dup else None)]).scalar_one()
+            row = _Stored(doc_id, dup[0] if dup else None)
             session.execute(insert(BandRow), [dict(document_id=row.id, band=i, hash=h)
                                               for i, h in enumerate(dedup.bands(sig))])
             if doc.mentions:
