@@ -26,6 +26,11 @@ EVENT_COLUMNS = ("id", "date", "date_precision", "event_type", "mode", "source",
                  "num_articles", "num_mentions", "cameo")
 
 
+def console() -> Console:
+    """Wide enough for the tables when writing to a pipe or a file."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+
+
 def _session(db: str) -> Session:
     from litopys.store.engine import open_engine
 
@@ -43,10 +48,10 @@ def _emit(rows: list[dict], columns: tuple[str, ...], fmt: OutFormat, title: str
     else:
         t = Table(title=title)
         for c in columns:
-            t.add_column(c, overflow="fold")
+            t.add_column(c.replace("num_", "").replace("date_precision", "prec"), overflow="fold")
         for r in rows:
             t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
-        Console().print(t)
+        console().print(t)
 
 
 @app.command("events")
@@ -97,7 +102,7 @@ def actor_cmd(
     if format == "json":
         typer.echo(json.dumps(prof, ensure_ascii=False, indent=1))
         return
-    out = Console(highlight=False)
+    out = console()
     out.print(f"[bold]{prof['code']}[/bold] {prof['name']} ({prof['kind']}): {prof['events']} events, "
               f"{prof['mentions']} mentions")
     for lang, names in prof["names"].items():
@@ -146,7 +151,7 @@ def relations_cmd(
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
         return
-    _relations_table(Console(highlight=False), rows)
+    _relations_table(console(), rows)
 
 
 @app.command("search")
@@ -164,7 +169,7 @@ def search_cmd(
     if format == "json":
         typer.echo(json.dumps(res, ensure_ascii=False, indent=1))
         return
-    out = Console(highlight=False)
+    out = console()
     t = Table(title=f"documents matching {res['terms']}")
     for c in ("id", "published", "lang", "name", "snippet"):
         t.add_column(c, overflow="fold")
