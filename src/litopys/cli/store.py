@@ -163,7 +163,7 @@ def export_cmd(
         raise typer.BadParameter(f"'{format}' is not a format; choose one of {', '.join(FORMATS)}")
     flt = EventFilter(actor=actor, type=type, since=since, until=until, min_sources=min_sources)
     engine = open_engine(db)
-    target = sys.stdout if str(out) == "-" else out
+    target = (sys.stdout.buffer if format == "parquet" else sys.stdout) if str(out) == "-" else out
     n = export(engine, format, target, flt, include_negated=include_negated)
     err.print(f"wrote {n} event(s) as {format} to {out}")
 
