@@ -122,3 +122,17 @@ def test_search_any_language(db, query, expect):
 def test_search_is_not_sql(db):
     out = runner.invoke(app, ["search", "%' OR 1=1 --", "--db", db, "--format", "json"])
     assert out.exit_code == 0 and json.loads(out.stdout)["documents"] == []
+
+
+def test_export_command_writes_files_and_stdout(db, tmp_path):
+    out = tmp_path / "events.tsv"
+    res = runner.invoke(app, ["export", str(out), "--format", "gdelt", "--db", db])
+    assert res.exit_code == 0, res.output
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(len(r) == 61 for r in rows)
+    assert not any(r[26] == "" for r in rows)  # EventCode always filled
+    stdout = runner.invoke(app, ["export", "-", "--format", "jsonl", "--db", db, "--actor", "KAZ"])
+    lines = [json.loads(x) for x in stdout.stdout.splitlines() if x.startswith("{")]
+    assert lines and all("KAZ" in (e["source"], e["target"]) for e in lines)
+    bad = runner.invoke(app, ["export", str(out), "--format", "xml", "--db", db])
+    assert bad.exit_code != 0 and "format" in bad.output
