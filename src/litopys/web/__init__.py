@@ -1,0 +1,1 @@
+"""The web pages of `litopys serve` and the app that serves them with the API (see app.create_app)."""
