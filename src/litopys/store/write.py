@@ -65,19 +65,66 @@ def _find_duplicate(session: Session, sig: bytes) -> tuple[int, float] | None:
     """The stored original this text nearly repeats, with the estimated similarity. Only the
     few documents sharing the most bands are compared, so a flood of copies stays cheap."""
     shared = func.count().label("shared")
-    top = session.execute(select(BandRow.document_id, shared).where(BandRow.hash.in_(dedup.bands(sig)))
-                          .group_by(BandRow.document_id)
-                          .order_by(shared.desc(), BandRow.document_id).limit(MAX_CANDIDATES)).all()
+    top = (select(BandRow.document_id, shared).where(BandRow.hash.in_(dedup.bands(sig)))
+           .group_by(BandRow.document_id).order_by(shared.desc(), BandRow.document_id).limit(MAX_CANDIDATES)
+           .subquery())
+    rows = session.execute(select(DocumentRow.id, DocumentRow.duplicate_of, DocumentRow.minhash)
+                           .join(top, top.c.document_id == DocumentRow.id)
+                           .order_by(top.c.shared.desc(), DocumentRow.id)).all()
     best: tuple[int, float] | None = None
-    for doc_id, _n in top:
-        row = session.execute(select(DocumentRow.id, DocumentRow.duplicate_of, DocumentRow.minhash)
-                              .where(DocumentRow.id == doc_id)).one()
+    for row in rows:
         if row.minhash is None:
             continue
         sim = dedup.similarity(sig, row.minhash)
         if sim >= dedup.THRESHOLD and (best is None or sim > best[1]):
             best = (row.duplicate_of or row.id, sim)
     return best
+
+
+def _window_key(rep: Report) -> tuple:
+    """Reports with one key share their candidate aggregates: same type, polarity, pair, and
+    decade (or, undated, publication day)."""
+    window = rep.date[:3] if rep.date else f"undated:{rep.published}"
+    return (rep.event_type, rep.negated, frozenset((rep.source, rep.target)), window)
+
+
+def _undated_window(rep: Report) -> tuple[str, str] | None:
+    if rep.date or not rep.published:
+        return None
+    day = date.fromisoformat(rep.published)
+    return (day - timedelta(days=10)).isoformat(), (day + timedelta(days=10)).isoformat()
+
+
+def _may_hold(rep: Report):  # noqa: ANN202 - an SQL condition
+    """Aggregates that could hold this report: same type, polarity and pair, and a date in
+    the same decade (or none); an undated report looks only at events seen near its day."""
+    A = AggregateRow
+    pair = or_(and_(_eq(A.source, rep.source), _eq(A.target, rep.target)),
+               and_(_eq(A.source, rep.target), _eq(A.target, rep.source)))
+    cond = and_(A.event_type == rep.event_type, A.negated == rep.negated, pair)
+    if rep.date:
+        return and_(cond, or_(A.date.like(rep.date[:3] + "%"), A.date.is_(None)))
+    window = _undated_window(rep)
+    if window:
+        lo, hi = window
+        return and_(cond, or_(A.date.is_(None), A.date.between(lo, hi)), A.last_seen >= lo)
+    return cond
+
+
+def _fits(agg: AggregateRow, rep: Report) -> bool:
+    """`_may_hold` in Python, to share one query's rows among several reports."""
+    if agg.event_type != rep.event_type or agg.negated != rep.negated:
+        return False
+    if {agg.source, agg.target} != {rep.source, rep.target} or \
+            (agg.source, agg.target) not in ((rep.source, rep.target), (rep.target, rep.source)):
+        return False
+    if rep.date:
+        return agg.date is None or agg.date.startswith(rep.date[:3])
+    window = _undated_window(rep)
+    if window:
+        lo, hi = window
+        return (agg.date is None or lo <= agg.date <= hi) and (agg.last_seen or "") >= lo
+    return True
 
 
 class Aggregator:
@@ -97,24 +144,29 @@ class Aggregator:
             rep = self._reports[id(agg)] = _aggregate_report(agg)
         return rep
 
+    def preload(self, reports: list[Report]) -> None:
+        """Load the candidates of every report not yet covered, in one query."""
+        missing: dict[tuple, Report] = {}
+        for rep in reports:
+            key = _window_key(rep)
+            if key not in self._candidates and key not in missing:
+                missing[key] = rep
+        if not missing:
+            return
+        for key in missing:
+            self._candidates[key] = []
+        items = list(missing.items())
+        for i in range(0, len(items), 50):
+            chunk = items[i:i + 50]
+            q = select(AggregateRow).where(or_(*(_may_hold(r) for _, r in chunk))).order_by(AggregateRow.id)
+            for agg in self.session.scalars(q):
+                for key, rep in chunk:
+                    if _fits(agg, rep):
+                        self._candidates[key].append(agg)
+
     def _load(self, rep: Report) -> list[AggregateRow]:
-        """Aggregates that could hold this report: same type, polarity and pair, and a date in
-        the same decade (or none); an undated report looks only at events seen near its day."""
-        window = rep.date[:3] if rep.date else f"undated:{rep.published}"
-        key = (rep.event_type, rep.negated, frozenset((rep.source, rep.target)), window)
-        if key not in self._candidates:
-            A = AggregateRow
-            pair = or_(and_(_eq(A.source, rep.source), _eq(A.target, rep.target)),
-                       and_(_eq(A.source, rep.target), _eq(A.target, rep.source)))
-            q = select(A).where(A.event_type == rep.event_type, A.negated == rep.negated, pair)
-            if rep.date:
-                q = q.where(or_(A.date.like(rep.date[:3] + "%"), A.date.is_(None)))
-            elif rep.published:
-                day = date.fromisoformat(rep.published)
-                lo, hi = (day - timedelta(days=10)).isoformat(), (day + timedelta(days=10)).isoformat()
-                q = q.where(or_(A.date.is_(None), A.date.between(lo, hi)), A.last_seen >= lo)
-            self._candidates[key] = list(self.session.scalars(q.order_by(A.id)))
-        return self._candidates[key]
+        self.preload([rep])
+        return self._candidates[_window_key(rep)]
 
     def place(self, e: Event, published: str | None, root: int, original: int | None) -> tuple[AggregateRow, str]:
         """The aggregate this report belongs to (new ones get their id at the next flush), and why."""
@@ -228,6 +280,7 @@ def store_documents(engine: Engine, docs: Iterable[Document], lexicon: str = "")
                          code=m.actor.code, kind=m.actor.kind, name=m.actor.name, role=m.actor.role,
                          sector=m.actor.sector, rule=m.rule) for m in doc.mentions])
             root = row.duplicate_of or row.id
+            aggregator.preload([_report(e, published) for e in doc.events])
             events.extend(_event_values(row.id, e, *aggregator.place(e, published, root, row.duplicate_of))
                           for e in doc.events)
             if doc.relations:
