@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from litopys.cli import app
-from litopys.store.models import DocumentRow, EventRow
 from litopys.store.engine import open_engine
+from litopys.store.models import DocumentRow, EventRow
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -45,7 +45,7 @@ def mention_cases(sent: Sentence, m: Mention) -> frozenset[str]:
 
 def is_nominative(sent: Sentence, m: Mention, grammar: Grammar) -> bool:
     if m.via == "adjective":
-        return False
+        return _adjective_subject(sent, m, grammar)
     tok = sent.tokens[m.head] if 0 <= m.head < len(sent.tokens) else sent.tokens[m.tok_start]
     prep = preposition(sent, m, grammar)
     if prep and not tok.cases and prep in grammar["after"] and _followed_by_verb(sent, m):
@@ -57,6 +57,17 @@ def is_nominative(sent: Sentence, m: Mention, grammar: Grammar) -> bool:
         return True
     # a surname the analyser misreads ("Токаев") is nominative when written as in the lexicon
     return "nom" in cases or (m.written and m.actor.kind == "person")
+
+
+def _adjective_subject(sent: Sentence, m: Mention, grammar: Grammar) -> bool:
+    """English "A Tunisian court has jailed …", "Syrian rebels engaged …": a state adjective
+    before a common noun stands for an actor of that state (as PETRARCH and PLOVER code it).
+    Cased languages keep adjectives as modifiers: "російське вторгнення" is read by the noun."""
+    toks = sent.tokens
+    if any(t.cases for t in toks) or m.tok_end >= len(toks) or preposition(sent, m, grammar):
+        return False
+    nxt = toks[m.tok_end]
+    return nxt.text.isalpha() and nxt.text.islower() and nxt.pos in ("NOUN", "X") and not nxt.tense
 
 
 def _coordinated(sent: Sentence, left: Mention, right: Mention, grammar: Grammar, segs: list[Segment]) -> bool:
@@ -182,7 +193,8 @@ def find_arguments(
         targets = [gen_target]
         how.append("genitive after the noun: the target")
     src_codes = {m.actor.code for m in sources}
-    rest = [m for m in after_all if m not in sources and m.actor.code not in src_codes]
+    # "the government accused rebels", "police arrested protesters": a domestic actor may share the source's code
+    rest = [m for m in after_all if m not in sources and (m.actor.code not in src_codes or m.via == "domestic")]
     # the object of a trigger lies before the next trigger ("test in 2006 and expelled inspectors")
     rest_same_seg = [m for m in rest if segment_of(segs, m.tok_start) == k and m.tok_start < next_trigger]
     in_clause = [m for m in actors if m not in sources and (m.actor.code not in src_codes or m.via == "domestic")

@@ -3,13 +3,15 @@ event. Pure: a function of the document and the compiled patterns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from litopys.actors.coref import main_pair
+from litopys.events import cameo
 from litopys.events.arguments import expand_coordinated, find_arguments, mention_cases
 from litopys.events.clauses import segment_of, segments
 from litopys.events.dating import date_events
 from litopys.events.patterns import EventPattern, LanguagePatterns, match_trigger
+from litopys.events.validate import CodeValidator
 from litopys.model import Actor, Document, Event, Location, Mention, Sentence
 
 # speech acts whose complement is another event: "agreed to a ceasefire" is AGREE (mode
@@ -28,6 +30,12 @@ class Trigger:
     negated: bool = False
     consumed: bool = False
     noun: bool = False
+    codes: list[str] = field(default_factory=list)  # a speech act: the codes of the acts it spoke of
+
+
+def _act(p: EventPattern) -> str:
+    """A REQUEST pattern coded 02x appeals ("urged", "called on"); one coded 10x demands."""
+    return "APPEAL" if p.type == "REQUEST" and p.cameo.startswith("02") else p.type
 
 
 def _location(m: Mention) -> Location:
@@ -57,7 +65,7 @@ class EventExtractor:
             events.extend(self.sentence_events(doc, sent, mentions))
         doc.events = events
         date_events(doc, self.p)
-        return doc
+        return CodeValidator()(doc)
 
     def _context_target(self, doc: Document, sent: Sentence, source: Actor, kind: str) -> Actor | None:
         """`подала заявку на вступ` (to the organisation the story is about), `вторгнення
@@ -251,6 +259,8 @@ class EventExtractor:
         """A noun trigger? The word's own reading first; where a case-marking analyser offers a
         noun reading of the pattern's noun (`війну`, read first as a verb), the pattern decides."""
         flag = bool(pat.nouns) and pat.nouns[ti]
+        if tok.tense in ("past", "pres") and not tok.lemma_cases:
+            return False  # English "attacked", "agreed": a finite verb, whatever its dictionary noun
         if tok.pos == "NOUN":
             return True
         if tok.lemma_cases:
@@ -266,6 +276,31 @@ class EventExtractor:
                           and m.actor.code != source.code and m.actor.kind not in ("place", "media")), None)
                 if m is not None:
                     return m.actor
+        return None
+
+    def _reporter(self, sent: Sentence, trig: Trigger, src_m: Mention | None, mentions: list[Mention],
+                  source: Actor) -> Actor | None:
+        """"X said that Y attacked Z", "Y attacked Z, X said": Y→Z is coded, reported by X
+        (the one who says it, not the one who did it)."""
+        if src_m is None:
+            return None
+        reporting = self.p.grammar["reporting"]
+        toks = sent.tokens
+        actors = [m for m in mentions if m.actor.code and m.actor.kind not in ("place", "treaty") and m is not src_m]
+        for r in range(trig.i - 1, -1, -1):  # a reporting verb before the source: X said (that) Y …
+            if toks[r].keys & reporting and toks[r].pos not in ("NOUN",) and r < src_m.tok_start:
+                who = next((m for m in reversed(actors) if m.tok_end <= r and r - m.tok_end <= 3), None)
+                if who is not None and who.actor.code != source.code:
+                    return who.actor
+                return None
+        seg_end = trig.i + trig.length
+        for r in range(seg_end, len(toks)):  # a reporting verb after the event: …, X said / said X
+            if toks[r].keys & reporting and toks[r].pos not in ("NOUN",) and any(t.text == "," for t in toks[seg_end:r]):
+                who = next((m for m in actors if 0 <= r - m.tok_end <= 3 and m.tok_start > seg_end), None) or next(
+                    (m for m in actors if 0 <= m.tok_start - (r + 1) <= 2), None)
+                if who is not None and who.actor.code != source.code:
+                    return who.actor
+                return None
         return None
 
     def _future(self, sent: Sentence, trig: Trigger) -> bool:
@@ -288,13 +323,18 @@ class EventExtractor:
                     out.append(trig)
                     continue
                 if same and trig.pattern.type not in HEAD_TYPES:
-                    if head.pattern.type == "AGREE" and trig.pattern.mode:
+                    # "agreed to a ceasefire" 0356, "called for talks" 026, "threatened sanctions" 1312
+                    code = cameo.about(_act(head.pattern), trig.pattern.cameo)
+                    if code not in head.codes and code != cameo.about(_act(head.pattern), ""):
+                        # the rule names both patterns: "pattern:uk.agree+uk.ceasefire"
                         clone = EventPattern(**{**{f: getattr(head.pattern, f) for f in head.pattern.__slots__},
-                                                "mode": trig.pattern.mode, "id": head.pattern.id})
-                        if head.pattern.mode:
-                            out.append(Trigger(head.i, head.length, clone, head.negated, False, head.noun))
+                                                "cameo": code, "mode": cameo.plover_for(code)[1],
+                                                "id": f"{head.pattern.id.split('+')[0]}+{trig.pattern.id}"})
+                        if head.codes:  # "agreed to a ceasefire and a prisoner exchange": one AGREE each
+                            out.append(Trigger(head.i, head.length, clone, head.negated, False, head.noun, [code]))
                         else:
                             head.pattern = clone
+                        head.codes.append(code)
                     doc.dropped.append((self._event(doc, sent, trig, None, None, [], []),
                                         f"the content of '{sent.tokens[head.i].text}' ({head.pattern.type})"))
                     continue
@@ -353,11 +393,12 @@ class EventExtractor:
         if source is None:
             doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, notes), "no source found"))
             return []
-        if target is None and pat.target == "required" and pat.type in UNDIRECTED and not trig.noun \
-                and src_m is not None and src_m.via not in ("pair", "relative", "person") \
-                and len({m.actor.code for m in mentions if m.actor.code and m.actor.kind not in ("media", "place")}) == 1:
-            # PLOVER codes "Denmark accepted the formula", "Ethiopia agreed to re-open its borders" with no target:
-            # a verb, a named subject, and no other actor in the sentence
+        if target is None and pat.target == "required" and not trig.noun and src_m is not None \
+                and src_m.via not in ("pair", "relative", "person") and sent.tokens[trig.i].pos != "PRTCP" \
+                and "subject of the main clause" not in notes \
+                and not {m.actor.code for m in mentions if m.actor.code and m.actor.kind not in ("media", "place")} - {source.code}:
+            # PLOVER codes "Denmark accepted the formula", "Ethiopia agreed to re-open its borders", "Hizbollah
+            # declared a ceasefire" with no target: a verb, a named subject, and no other actor in the sentence
             notes.append("no other actor in the sentence: coded without a target")
         elif target is None and pat.target in ("required", "place", "context_org", "context_state"):
             doc.dropped.append((self._event(doc, sent, trig, source, None, mentions, notes), "no target found"))
@@ -366,14 +407,16 @@ class EventExtractor:
             doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "source and target are the same"))
             return []
         event = self._event(doc, sent, trig, source, target, mentions, notes)
+        event.reported_by = self._reporter(sent, trig, src_m, mentions, source)
+        if event.reported_by is not None:
+            event.notes.append(f"reported speech: said by {event.reported_by.code}")
         if self._future(sent, trig) and event.event_type not in HEAD_TYPES:
             # PLOVER: "Washington would support …" is a promise (AGREE); "could strike" a threat (THREATEN)
-            event.mode = event.mode or event.event_type.lower()
-            if event.event_type in VIOLENT:
-                event.event_type, event.cameo, event.modality = "THREATEN", "138", "future"
-            else:
-                event.event_type, event.cameo, event.modality = "AGREE", "030", "future"
-            event.notes.append(f"future or modal auxiliary: coded as {event.event_type}")
+            # the code says what was promised or threatened: "would send aid" 033, "could strike" 138
+            act = "THREATEN" if event.event_type in VIOLENT else "AGREE"
+            event.cameo, event.modality = cameo.about(act, event.cameo), "future"
+            event.event_type, event.mode = act, cameo.plover_for(event.cameo)[1]
+            event.notes.append(f"future or modal auxiliary: coded as {event.event_type} {event.cameo}")
         return [event]
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, source: Actor | None, target: Actor | None,

@@ -13,6 +13,17 @@ def _pair(e: Event) -> tuple:
     return tuple(sorted((a or "", b or ""))) if e.symmetric else (a, b)
 
 
+def _act(e: Event) -> tuple:
+    """What was done, finer than the PLOVER type: an invasion (190) and the seizure of a
+    plant (192) on the same day are two acts, and so are an agreement to a ceasefire and
+    one to a withdrawal (both 0356: the rule names what was agreed); a meeting (040) and
+    talks (046) are one."""
+    content = e.rule.partition("+")[2]
+    if e.event_type == "CONSULT":
+        return (e.mode, content)
+    return (e.mode, e.cameo, content)
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.date == b.date:
         return True
@@ -29,7 +40,7 @@ class WithinDocumentMerger:
     def __call__(self, doc: Document) -> Document:
         kept: list[Event] = []
         for e in doc.events:
-            twin = next((k for k in kept if k.event_type == e.event_type and k.mode == e.mode and k.negated == e.negated
+            twin = next((k for k in kept if k.event_type == e.event_type and _act(k) == _act(e) and k.negated == e.negated
                          and _pair(k) == _pair(e) and _compatible(k, e)), None)
             if twin is None:
                 kept.append(e)

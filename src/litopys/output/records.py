@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from litopys.events.cameo import goldstein, is_valid, quad_class
 from litopys.model import Actor, Document, Event, Mention, Relation
 
 
@@ -31,9 +32,13 @@ def mention_record(doc: Document, m: Mention) -> dict[str, Any]:
 
 
 def event_record(doc: Document, e: Event) -> dict[str, Any]:
+    """quad_class and goldstein are what GDELT users sort by; reported_by is who said it
+    ("X said that Y attacked Z": Y→Z, reported by X)."""
+    valid = is_valid(e.cameo)
     return {
         "record": "event", "doc": doc.id, "event_type": e.event_type, "cameo": e.cameo, "mode": e.mode or None,
-        "source": _actor(e.source), "target": _actor(e.target), "symmetric": e.symmetric,
+        "quad_class": quad_class(e.cameo) if valid else None, "goldstein": goldstein(e.cameo) if valid else None,
+        "source": _actor(e.source), "target": _actor(e.target), "reported_by": _actor(e.reported_by), "symmetric": e.symmetric,
         "date": e.date, "date_precision": e.date_precision, "negated": e.negated, "modality": e.modality,
         "location": e.location.to_dict() if e.location else None, "trigger": e.trigger,
         "evidence": e.evidence.to_dict(), "sentence": e.evidence.text, "rule": e.rule,

@@ -86,7 +86,7 @@ class RelationExtractor:
             for o in targets:
                 ev = doc.evidence(sent.index, s.start, s.end) if o.start < s.start else doc.evidence(sent.index, min(s.start, o.start), max(s.end, o.end))
                 rel = Relation(pat.type, _state_actor(s.actor), o.actor, ev, rule)
-                if pat.type == "party_to":
+                if pat.type in ("party_to", "member_of"):  # joining or leaving is dated by the sentence
                     rel.until, rel.since = (when, None) if pat.ends else (None, when)
                 out.append(rel)
         return out
@@ -127,15 +127,16 @@ class RelationExtractor:
         for e in doc.events:
             if not (e.source and e.target):
                 continue
-            if e.event_type == "SUPPORT" and e.mode == "recognize" and e.negated:
+            # by CAMEO code: 054 recognition, 057 a signed agreement (not a ratification), 163 sanctions
+            if e.event_type == "SUPPORT" and e.cameo == "054" and e.negated:
                 out.append(Relation("does_not_recognize", e.source, e.target, e.evidence, f"{e.rule}+negated",
                                     value=e.evidence.text, since=e.date))
-            elif e.event_type == "SUPPORT" and e.mode == "sign" and not e.negated:
+            elif e.event_type == "SUPPORT" and e.cameo == "057" and not e.rule.endswith(".ratify") and not e.negated:
                 sent = doc.sentences[e.evidence.sentence]
                 if any(t.keys & self.p.grammar["treaty_words"] for t in sent.tokens):
                     out.append(Relation("treaty", e.source, e.target, e.evidence, f"{e.rule}+treaty",
                                         value=_quoted(sent.text) or e.evidence.text, since=e.date))
-            elif e.event_type == "SANCTION" and e.mode == "sanction" and not e.negated:
+            elif e.event_type == "SANCTION" and e.cameo == "163" and not e.negated:
                 out.append(Relation("sanctions", e.source, e.target, e.evidence, f"{e.rule}+sanctions", since=e.date))
         return out
 
