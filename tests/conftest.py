@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from datetime import date
 
 import pytest
@@ -39,3 +41,13 @@ def has_event(doc: Document, etype: str, source: str, target: str | None, *, dat
 @pytest.fixture
 def pipeline_run():
     return run
+
+
+def pg_url() -> str | None:
+    """The PostgreSQL server the tests use, or None when none answers (the tests then skip, saying so)."""
+    url = os.environ.get("LITOPYS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
+    except OSError:
+        return None
+    return url

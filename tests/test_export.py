@@ -7,8 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import socket
 import uuid
 from datetime import date
 from pathlib import Path
@@ -19,6 +17,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from conftest import pg_url
 from litopys.events import cameo
 from litopys.export import FORMATS, export, sidecar_paths
 from litopys.export.gdelt import day_fields, fips_codes
@@ -222,17 +221,8 @@ def test_fips_table_covers_every_state():
     assert (fips["UKR"], fips["DEU"], fips["GBR"], fips["NOR"]) == ("UP", "GM", "UK", "NO")
 
 
-def _pg_url() -> str | None:
-    url = os.environ.get("LITOPYS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-    try:
-        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
-    except OSError:
-        return None
-    return url
-
-
 def test_postgresql_exports_equal_sqlite(docs, engine, tmp_path):
-    url = _pg_url()
+    url = pg_url()
     if url is None:
         pytest.skip("no PostgreSQL server answers on 127.0.0.1:5432")
     pytest.importorskip("psycopg", reason="psycopg is not installed")

@@ -4,9 +4,7 @@ the store on SQLite and, where a server answers, PostgreSQL."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
+from conftest import pg_url
 from litopys.cli import app
 from litopys.store.engine import open_engine
 from litopys.store.models import DocumentRow, EventRow
@@ -83,17 +82,8 @@ def test_explain_says_why():
     assert out.exit_code == 0 and "EVENT" in out.stdout and "because:" in out.stdout
 
 
-def _pg_url() -> str | None:
-    url = os.environ.get("LITOPYS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-    try:
-        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
-    except OSError:
-        return None
-    return url
-
-
 def test_postgresql_store_gives_the_same_counts(tmp_path):
-    url = _pg_url()
+    url = pg_url()
     if url is None:
         pytest.skip("no PostgreSQL server answers on 127.0.0.1:5432")
     pytest.importorskip("psycopg", reason="psycopg is not installed")
