@@ -4,7 +4,13 @@ mentions, the time expressions, the events coded (and why) and the candidates dr
 
 from __future__ import annotations
 
+from litopys.events.cameo import goldstein, is_valid, quad_class
 from litopys.model import Document
+
+
+def _scale(code: str) -> str:
+    """Quad class and Goldstein score, as GDELT users read them."""
+    return f"quad={quad_class(code)} goldstein={goldstein(code):+.1f} " if is_valid(code) else ""
 
 
 def explain_lines(doc: Document, sentence: int | None = None) -> list[str]:
@@ -30,7 +36,9 @@ def explain_lines(doc: Document, sentence: int | None = None) -> list[str]:
             if e.evidence.sentence == s.index:
                 out.append(f"    EVENT {e.event_type}/{e.mode or '-'} {e.cameo} {e.source.code if e.source else None}→"
                            f"{e.target.code if e.target else None} date={e.date} ({e.date_precision}) neg={e.negated} "
-                           f"trigger='{e.trigger}' {e.rule}")
+                           f"{'modality=' + e.modality + ' ' if e.modality != 'asserted' else ''}"
+                           f"{'reported_by=' + e.reported_by.code + ' ' if e.reported_by else ''}"
+                           f"{_scale(e.cameo)}trigger='{e.trigger}' {e.rule}")
                 for n in e.notes:
                     out.append(f"        because: {n}")
         for e, why in dropped.get(s.index, []):

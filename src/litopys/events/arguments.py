@@ -76,7 +76,8 @@ def _coordinated(sent: Sentence, left: Mention, right: Mention, grammar: Grammar
     if not between:
         return False
     coords = grammar["coordinators"]
-    if len(between) <= 2 and all(t.keys & coords or t.text == "," or t.lower in ("also", "також", "также") for t in between):
+    if len(between) <= 3 and all(t.keys & coords or t.text == "," or t.lower in ("also", "також", "также", "the") for t in between) \
+            and any(t.keys & coords or t.text == "," for t in between):
         return True
     # "Токаєв, який ... Москві, і президент Росії": skip a relative clause
     k0, k1 = segment_of(segs, left.tok_end - 1), segment_of(segs, right.tok_start)

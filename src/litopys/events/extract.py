@@ -162,6 +162,8 @@ class EventExtractor:
                 t = toks[j]
                 if t.pos == "PUNCT" or j in starts:
                     break
+                if t.is_cap and j > 0:
+                    continue  # a name ("Нікол", lemmatised like "ніколи") never negates
                 if t.keys & negators and not (j + 1 < len(toks) and toks[j + 1].keys & self.p.grammar["limiters"]):  # "не лише"
                     trig.negated = True
                     break
@@ -189,6 +191,21 @@ class EventExtractor:
             """`засуджувати агресію`, `підтримав війну`: a noun right after a verb trigger is its object."""
             return t.noun and any(0 <= t.i - end <= 2 for end in verb_ends)
 
+        for obj in [t for t in triggers if object_of_verb(t)]:
+            # "rejected talks" 125, "rejected the demand for aid" 122: the rejection takes the code of what it rejects
+            verb = next((t for t in triggers if not t.noun and 0 <= obj.i - (t.i + t.length) <= 2), None)
+            if verb is not None and verb.pattern.type == "REJECT" and not verb.codes:
+                code = cameo.about("REJECT", obj.pattern.cameo)
+                if code != cameo.about("REJECT", ""):
+                    verb.pattern = EventPattern(**{**{f: getattr(verb.pattern, f) for f in verb.pattern.__slots__},
+                                                   "cameo": code, "mode": cameo.plover_for(code)[1],
+                                                   "id": f"{verb.pattern.id}+{obj.pattern.id}"})
+                    verb.codes.append(code)
+        if sent.text.rstrip().rstrip("»\"”'").endswith("?"):
+            # "Did Russia attack …?", "Чи атакувала Росія …?": a question asserts nothing
+            for trig in triggers:
+                doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "a question: not a fact"))
+            return out
         conditional = self.p.grammar["conditional"]
         for trig in triggers:
             pat = trig.pattern
@@ -393,7 +410,8 @@ class EventExtractor:
         if source is None:
             doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, notes), "no source found"))
             return []
-        if target is None and pat.target == "required" and not trig.noun and src_m is not None \
+        if target is None and pat.target == "required" and src_m is not None \
+                and (not trig.noun or ("subject before the trigger" in notes and not any(t.cases for t in sent.tokens))) \
                 and src_m.via not in ("pair", "relative", "person") and sent.tokens[trig.i].pos != "PRTCP" \
                 and "subject of the main clause" not in notes \
                 and not {m.actor.code for m in mentions if m.actor.code and m.actor.kind not in ("media", "place")} - {source.code}:
