@@ -136,3 +136,10 @@ def test_export_command_writes_files_and_stdout(db, tmp_path):
     assert lines and all("KAZ" in (e["source"], e["target"]) for e in lines)
     bad = runner.invoke(app, ["export", str(out), "--format", "xml", "--db", db])
     assert bad.exit_code != 0 and "format" in bad.output
+
+
+@pytest.mark.parametrize("url,code", [("foo://x", "E040"), ("sqlite:////nonexistent/dir/x.db", "E042"),
+                                      ("postgresql+psycopg://nobody@127.0.0.1:1/x", "E042")])
+def test_a_bad_database_is_said_plainly(url, code):
+    res = runner.invoke(app, ["events", "--db", url])
+    assert res.exit_code == 2 and code in res.output and "Traceback" not in res.output

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy.orm import Session
 
-from litopys.cli.app import DB_HELP, DEFAULT_DB, app, err
+from litopys.cli.app import DB_HELP, DEFAULT_DB, app, err, open_db
 
 
 class OutFormat(StrEnum):
@@ -32,9 +32,8 @@ def console() -> Console:
 
 
 def _session(db: str) -> Session:
-    from litopys.store.engine import open_engine
 
-    return Session(open_engine(db))
+    return Session(open_db(db))
 
 
 def _emit(rows: list[dict], columns: tuple[str, ...], fmt: OutFormat, title: str) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from litopys.cli.app import DB_HELP, DEFAULT_DB, app, err
+from litopys.cli.app import DB_HELP, DEFAULT_DB, app, err, open_db
 
 
 @app.command("serve")
@@ -26,5 +26,6 @@ def serve_cmd(
     if host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("LITOPYS_PUBLIC"):
         err.print(f"[yellow]note[/yellow] listening on {host}: the pages are read-only, but anyone who reaches "
                   "this port can read the database")
+    open_db(db).dispose()  # a bad URL or a missing server is said here, plainly
     err.print(f"litopys on http://{host}:{port}/  (database {db}; Ctrl+C stops)")
     uvicorn.run(create_app(db, write_token=write_token), host=host, port=port, log_level="warning")

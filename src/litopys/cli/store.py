@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from litopys.cli.app import DB_HELP, DEFAULT_DB, app, err
+from litopys.cli.app import DB_HELP, DEFAULT_DB, app, err, open_db
 from litopys.cli.app import parse_day as _date
 from litopys.io.reader import MAX_CHARS
 from litopys.io.sources import Problem, count_inputs, iter_inputs
@@ -29,10 +29,9 @@ def ingest_paths(paths: list[Path], db: str, published: date | None, lang: str |
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from litopys.lexicon.load import load_lexicon
-    from litopys.store.engine import open_engine
     from litopys.store.write import IngestResult, is_stored, store_documents
 
-    engine = open_engine(db)
+    engine = open_db(db)
     total = IngestResult()
     problems = 0
     fingerprint = load_lexicon().fingerprint
@@ -84,13 +83,12 @@ def run_cmd(
     from sqlalchemy.orm import Session
 
     from litopys.query.stats import stats
-    from litopys.store.engine import open_engine
 
     if not corpus.exists():
         err.print(f"[red]E025[/red] {corpus}: no such folder; run from the project root or pass --corpus")
         raise typer.Exit(2)
     result = ingest_paths([corpus], db, None, None)
-    with Session(open_engine(db)) as session:
+    with Session(open_db(db)) as session:
         s = stats(session)
     out = Console()
     out.print(f"ingested {result['stored']} new document(s), {result['already_stored']} already stored, "
@@ -121,9 +119,8 @@ def explain_event_cmd(
     from sqlalchemy.orm import Session
 
     from litopys.query.events import get_event
-    from litopys.store.engine import open_engine
 
-    with Session(open_engine(db)) as session:
+    with Session(open_db(db)) as session:
         ev = get_event(session, event_id)
     if ev is None:
         err.print(f"[red]no event {event_id}[/red]; list them with `litopys events --db {db}`")
@@ -157,12 +154,11 @@ def export_cmd(
     """Write the aggregated events in a format other tools load unchanged."""
     from litopys.export import FORMATS, export
     from litopys.query.events import EventFilter
-    from litopys.store.engine import open_engine
 
     if format not in FORMATS:
         raise typer.BadParameter(f"'{format}' is not a format; choose one of {', '.join(FORMATS)}")
     flt = EventFilter(actor=actor, type=type, since=since, until=until, min_sources=min_sources)
-    engine = open_engine(db)
+    engine = open_db(db)
     target = (sys.stdout.buffer if format == "parquet" else sys.stdout) if str(out) == "-" else out
     n = export(engine, format, target, flt, include_negated=include_negated)
     err.print(f"wrote {n} event(s) as {format} to {out}")
@@ -171,16 +167,16 @@ def export_cmd(
 @db_app.command("upgrade")
 def db_upgrade(db: Annotated[str, typer.Option("--db", help=DB_HELP)] = DEFAULT_DB) -> None:
     """Apply every migration the database lacks (opening it with any command does this too)."""
-    from litopys.store.engine import current_revision, open_engine
+    from litopys.store.engine import current_revision
 
-    engine = open_engine(db)
+    engine = open_db(db)
     typer.echo(f"{db}: at revision {current_revision(engine)}")
 
 
 @db_app.command("current")
 def db_current(db: Annotated[str, typer.Option("--db", help=DB_HELP)] = DEFAULT_DB) -> None:
     """Print the database's schema revision and the newest one this litopys knows."""
-    from litopys.store.engine import current_revision, head_revision, open_engine
+    from litopys.store.engine import current_revision, head_revision
 
-    engine = open_engine(db, migrate=False)
+    engine = open_db(db, migrate=False)
     typer.echo(json.dumps({"current": current_revision(engine), "head": head_revision()}))
