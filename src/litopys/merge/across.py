@@ -58,10 +58,10 @@ def dates_agree(a: Report, b: Report) -> str | None:
         return f"same {coarse}" if a.date[:width] == b.date[:width] else None
     if a.date or b.date:
         dated, undated = (a, b) if a.date else (b, a)
+        # the undated side's first day only: a window that grew with every report would chain
+        # reports weeks apart into one event
         when, pub = _day(dated.date), _day(undated.published)
-        pub_last = _day(undated.published_last) or pub
-        if dated.precision == "day" and when and pub and pub_last and \
-                pub - UNDATED_WINDOW <= when <= pub_last + UNDATED_WINDOW:
+        if dated.precision == "day" and when and pub and pub - UNDATED_WINDOW <= when <= pub + UNDATED_WINDOW:
             return "undated report published within a week of the dated one"
         return None
     pa, pb = _day(a.published), _day(b.published)

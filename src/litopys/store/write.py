@@ -95,20 +95,33 @@ def _undated_window(rep: Report) -> tuple[str, str] | None:
     return (day - timedelta(days=10)).isoformat(), (day + timedelta(days=10)).isoformat()
 
 
-def _may_hold(rep: Report):  # noqa: ANN202 - an SQL condition
-    """Aggregates that could hold this report: same type, polarity and pair, and a date in
-    the same decade (or none); an undated report looks only at events seen near its day."""
-    A = AggregateRow
-    pair = or_(and_(_eq(A.source, rep.source), _eq(A.target, rep.target)),
-               and_(_eq(A.source, rep.target), _eq(A.target, rep.source)))
-    cond = and_(A.event_type == rep.event_type, A.negated == rep.negated, pair)
-    if rep.date:
-        return and_(cond, or_(A.date.like(rep.date[:3] + "%"), A.date.is_(None)))
+def _padded(n: int) -> int:
+    """The next power of two: the number of conditions a candidate query is padded to."""
+    return 1 << (n - 1).bit_length()
+
+
+def _date_range(rep: Report) -> tuple[str, str]:
+    """[lo, hi) of the dates an aggregate holding this report may carry (null dates aside)."""
     window = _undated_window(rep)
     if window:
-        lo, hi = window
-        return and_(cond, or_(A.date.is_(None), A.date.between(lo, hi)), A.last_seen >= lo)
-    return cond
+        return window[0], window[1] + "~"
+    if rep.date:
+        decade = int(rep.date[:3])
+        return f"{decade:03d}", f"{decade + 1:03d}"
+    return "", "~"
+
+
+def _may_hold(rep: Report):  # noqa: ANN202 - an SQL condition
+    """Aggregates that could hold this report: same type, polarity and pair (either order),
+    and a date in the same decade (or none); an undated report looks only near its day.
+    One shape for every report, so the statement is compiled once and cached."""
+    A = AggregateRow
+    lo, hi = _date_range(rep)
+    a, b = rep.source, rep.target
+    return and_(A.event_type == rep.event_type, A.negated == rep.negated,
+                or_(and_(A.source.is_not_distinct_from(a), A.target.is_not_distinct_from(b)),
+                    and_(A.source.is_not_distinct_from(b), A.target.is_not_distinct_from(a))),
+                or_(A.date.is_(None), and_(A.date >= lo, A.date < hi)))
 
 
 def _fits(agg: AggregateRow, rep: Report) -> bool:
@@ -156,9 +169,11 @@ class Aggregator:
         for key in missing:
             self._candidates[key] = []
         items = list(missing.items())
-        for i in range(0, len(items), 50):
-            chunk = items[i:i + 50]
-            q = select(AggregateRow).where(or_(*(_may_hold(r) for _, r in chunk))).order_by(AggregateRow.id)
+        for i in range(0, len(items), 64):
+            chunk = items[i:i + 64]
+            reps = [r for _, r in chunk]
+            reps += reps[-1:] * (_padded(len(reps)) - len(reps))  # few statement shapes, each compiled once
+            q = select(AggregateRow).where(or_(*(_may_hold(r) for r in reps))).order_by(AggregateRow.id)
             for agg in self.session.scalars(q):
                 for key, rep in chunk:
                     if _fits(agg, rep):
