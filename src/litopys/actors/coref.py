@@ -28,6 +28,33 @@ def _governed(doc: Document, m: Mention) -> bool:
     return m.tok_start > 0 and toks[m.tok_start - 1].pos == "PREP"
 
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "DIP"})
+_LOCATIVE = frozenset({"in", "from", "у", "в", "на"})
+
+
+def _national(m: Mention) -> bool:
+    return len(m.actor.code) == 3 and m.actor.kind in ("state", "place", "person", "role", "group")
+
+
+def domestic_state(doc: Document, m: Mention) -> str:
+    """The country a nameless domestic actor belongs to: `police in Kenya` (a state or town
+    right after `in`), else the country the sentence names most (first on a tie), else the
+    one the whole story names most; empty when no country is named at all."""
+    toks = doc.sentences[m.sentence].tokens
+    same = [p for p in doc.mentions if p.sentence == m.sentence and _national(p)]
+    j = m.tok_end
+    if j < len(toks) and toks[j].lower in _LOCATIVE:
+        after = next((p for p in same if p.tok_start in (j + 1, j + 2)), None)
+        if after is not None:
+            return after.actor.code
+    if same:
+        counts = Counter(p.actor.code for p in same)
+        top = max(counts.values())
+        return next(p.actor.code for p in same if counts[p.actor.code] == top)
+    story = Counter(p.actor.code for p in doc.mentions if _national(p))
+    return story.most_common(1)[0][0] if story else ""
+
+
 def main_pair(mentions: list[Mention]) -> tuple[Actor, Actor] | None:
     counts: Counter[str] = Counter()
     first: dict[str, Actor] = {}
@@ -48,7 +75,7 @@ def main_pair(mentions: list[Mention]) -> tuple[Actor, Actor] | None:
 def resolve_references(doc: Document, lex: Lexicon) -> None:
     resolved: list[Mention] = []
     for m in doc.mentions:
-        if m.actor.kind != "role" or m.via not in REFERRING:
+        if m.actor.kind != "role" or m.via not in REFERRING or m.actor.code:
             resolved.append(m)
             continue
         actor: Actor | None = None
@@ -109,12 +136,12 @@ def resolve_references(doc: Document, lex: Lexicon) -> None:
             org = next((p for p in reversed(resolved) if p.actor.kind == "organisation" and p.sentence == m.sentence), None)
             actor = org.actor if org is not None else Actor("UN", "organisation", "United Nations")
         elif m.via == "domestic":
-            # protesters, rioters, militants: the people of the country the story is about
-            counts = Counter(p.actor.code for p in doc.mentions if p.actor.kind in ("state", "place", "person", "role")
-                             and p.actor.code and len(p.actor.code) == 3)
-            if counts:
-                code = counts.most_common(1)[0][0]
-                actor = Actor(code, "group", "", sector="CVL")
+            # protesters, police, the government: of the country named right after them ("police
+            # in Kenya"), else the one the sentence is most about, else the one the story is about
+            code = domestic_state(doc, m)
+            if code:
+                sector = m.actor.sector or "CVL"
+                actor = Actor(code, "role" if sector in STATE_SECTORS else "group", "", sector=sector, role=m.actor.role)
         elif m.via == "both":
             # "санкції проти обох": the two actors named last
             prior = [p for p in resolved if p.start < m.start and p.sentence >= m.sentence - 1 and p.actor.code

@@ -34,6 +34,12 @@ class Matcher:
         for surface, ref, ambiguous in lexicon.surface_forms(lang.code):
             self._add(surface, ref, ambiguous)
             known.add(normalise(surface))
+        for code, entry in lexicon.states.items():
+            # "Palestinians", "українці": the people of a state (states.yaml `demonyms`)
+            amb = set(entry.get("ambiguous") or [])
+            for surface in (entry.get("demonyms") or {}).get(lang.code) or []:
+                self._add(surface, Ref("state", code, "demonym"), surface in amb)
+                known.add(normalise(surface))
         if with_places:
             from litopys.places.gazetteer import places_by_name
 

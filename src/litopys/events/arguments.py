@@ -111,11 +111,17 @@ def find_arguments(
         return Arguments([_as(pair[0], a)], [_as(pair[0], b)], ["pair reference"])
 
     if is_noun:
-        gen = next((m for m in after_all if m.tok_start - (ti + tlen) <= 2 and (
+        # "миротворчих сил ОДКБ" named as one body of the organisation: the body acts
+        body = next((m for m in actors if m.via == "body" and m.tok_start <= ti < m.tok_end), None)
+        if body is not None:
+            sources, how = [body], ["the trigger names a body of the organisation"]
+        gen = None if body is not None else next((m for m in after_all if m.tok_start - (ti + tlen) <= 2 and (
             not preposition(sent, m, grammar) and mention_cases(sent, m) and _gen_like(sent, m))), None)
         # English "of X" is no clue: "the invasion of Ukraine" (patient), "the visit of Guterres" (agent)
         adj = next((m for m in reversed(before) if m.via == "adjective" and ti - m.tok_end <= 2), None)
-        if gen is not None and pattern.genitive == "target":
+        if body is not None:
+            pass
+        elif gen is not None and pattern.genitive == "target":
             gen_target = gen  # "заморозку активов Путина": the genitive suffers the act
         elif gen is not None:
             sources, how = [gen], ["genitive after the noun"]
@@ -242,7 +248,7 @@ def find_arguments(
             sources, targets = [_as(two[0], a)], [_as(two[0], b)]
             how.append("the parties of the treaty")
     if not targets and is_noun and sources and sources[0].tok_start > ti:
-        nxt = [m for m in rest if m.tok_start > sources[0].tok_end]
+        nxt = [m for m in rest if m.tok_start > sources[0].tok_end and segment_of(segs, m.tok_start) == k]
         if nxt:
             targets = [nxt[0]]
     if _passive(sent, ti, grammar):

@@ -22,7 +22,8 @@ class Segment:
 def segments(sent: Sentence, grammar: Grammar) -> list[Segment]:
     toks = sent.tokens
     rel = grammar["relatives"]
-    relative_starts = {t.i for t in sent.tokens if t.keys & rel}
+    # "может ли Эрдоган …", "чи може …", "whether …": an embedded question opens like a relative
+    relative_starts = {t.i for t in sent.tokens if t.keys & (rel | grammar["question_particles"])}
     comp = grammar["complementizers"] | grammar["conditional"] | grammar["subordinators"]
     out: list[Segment] = []
     start = 0

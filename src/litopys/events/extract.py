@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 
 from litopys.actors.coref import main_pair
 from litopys.events import cameo
-from litopys.events.arguments import expand_coordinated, find_arguments, mention_cases
+from litopys.events.arguments import (
+    Arguments,
+    expand_coordinated,
+    find_arguments,
+    is_nominative,
+    mention_cases,
+    preposition,
+)
 from litopys.events.clauses import segment_of, segments
 from litopys.events.dating import date_events
 from litopys.events.patterns import EventPattern, LanguagePatterns, match_trigger
@@ -19,6 +26,9 @@ from litopys.model import Actor, Document, Event, Location, Mention, Sentence
 HEAD_TYPES = {"AGREE", "REQUEST", "THREATEN"}
 MATERIAL_DECISIONS = {"SANCTION", "AID"}
 VIOLENT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+GIVEN = {"SUPPORT", "AID", "COOPERATE"}  # what can be received: the receiver is the target
+SPEECH_ACTS = {"AGREE", "REQUEST", "REJECT", "ACCUSE", "THREATEN"}  # nouns that can name a clause's act
+RESPONSES = {"AGREE", "REJECT"}  # approving or refusing what another actor did, offered or asked
 UNDIRECTED = {"AGREE", "CONCEDE", "RETREAT", "MOBILIZE", "REJECT", "THREATEN", "AID"}
 
 
@@ -60,6 +70,7 @@ class EventExtractor:
             by_sentence.setdefault(m.sentence, []).append(m)
         events: list[Event] = []
         self._doc_events: list[Event] = events
+        self._doc = doc
         for sent in doc.sentences:
             mentions = self._pairs_from_events(by_sentence.get(sent.index, []), events)
             events.extend(self.sentence_events(doc, sent, mentions))
@@ -73,8 +84,8 @@ class EventExtractor:
         counts: dict[str, int] = {}
         first: dict[str, Actor] = {}
         for m in doc.mentions:
-            if not m.actor.code or m.actor.code == source.code:
-                continue
+            if not m.actor.code or m.actor.code == source.code or m.via == "demonym":
+                continue  # "Americans should sleep well": a people, not the state the story is about
             is_state = m.actor.code in self.states
             if kind == "context_org" and (is_state or m.actor.kind in ("media", "treaty", "place")):
                 continue
@@ -120,7 +131,6 @@ class EventExtractor:
     def triggers(self, sent: Sentence) -> list[Trigger]:
         toks = sent.tokens
         self._participles: list[int] = []
-        lemmas = set().union(*(t.keys for t in toks)) if toks else set()
         found: list[Trigger] = []
         i = 0
         while i < len(toks):
@@ -133,13 +143,10 @@ class EventExtractor:
                 if toks[i].pos == "PRTCP" and not pat.participles:
                     self._participles.append(i + n)  # "осуждающей ее вторжение": its object is no event
                     continue
-                if pat.with_any:
-                    # a context word within 8 tokens, or a trigger that is itself a context word
-                    own = set().union(*(t.keys for t in toks[i:i + n]))
-                    window = set().union(*(t.keys for t in toks[max(0, i - 8):i + n + 8])) - own
-                    if not (pat.with_any & window) and not (pat.with_any & own):
-                        continue
-                if pat.without and pat.without & lemmas:
+                # a context word within 8 tokens (the trigger itself may be one); no excluding word in the sentence
+                if pat.with_any and not pat.with_any.found(toks, i - 8, i + n + 8):
+                    continue
+                if pat.without and pat.without.found(toks):
                     continue
                 cand = Trigger(i, n, pat, noun=self._is_noun(toks[i], pat, ti))
                 if best is None or (pat.priority, n, bool(pat.with_any)) > (best.pattern.priority, best.length, bool(best.pattern.with_any)):
@@ -185,6 +192,7 @@ class EventExtractor:
             return out
         segs = self._segments(sent, mentions)
         triggers = self._absorb(sent, triggers, segs, doc)
+        self._triggers = triggers
         verb_ends = [t.i + t.length for t in triggers if not t.noun] + self._participles
 
         def object_of_verb(t: Trigger) -> bool:
@@ -220,11 +228,20 @@ class EventExtractor:
                 # "припинення вогню має супроводжуватися …": a noun event under a modal is not a fact
                 doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "under a modal: not a fact"))
                 continue
+            if self._under_modal(sent, trig, seg):
+                doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "under a modal in its clause: not a fact"))
+                continue
             if object_of_verb(trig):
                 doc.dropped.append((self._event(doc, sent, trig, None, None, mentions, []), "object of another trigger"))
                 continue
             nxt_trig = min((t.i for t in triggers if t.i > trig.i and not object_of_verb(t)), default=10**6)
             args = find_arguments(sent, mentions, trig.i, trig.length, pat, self.p.grammar, segs, is_noun, nxt_trig)
+            if is_noun and not (args.sources and args.targets):
+                args = self._appositive(sent, trig, segs, mentions) or args
+            if pat.type in GIVEN and self._received(sent, trig, segs):
+                args = self._from_giver(doc, sent, trig, args, mentions, segs)
+            if any(t.keys & self.p.grammar["obligation"] for t in sent.tokens[trig.i:trig.i + trig.length]):
+                args = self._obliged(sent, trig, args, mentions)
             targets = expand_coordinated(sent, args.targets[0], mentions, self.p.grammar) if args.targets else [None]
             sources = args.sources
             if pat.symmetric or len({m.actor.code for m in sources}) < 2:
@@ -280,6 +297,8 @@ class EventExtractor:
             return False  # English "attacked", "agreed": a finite verb, whatever its dictionary noun
         if tok.pos == "NOUN":
             return True
+        if tok.pos == "ADJ" and tok.cases:
+            return True  # "миротворчих сил ОДКБ": an adjective trigger heads a noun phrase, read like a noun
         if tok.lemma_cases:
             return flag
         return flag and tok.pos != "VERB"
@@ -321,8 +340,25 @@ class EventExtractor:
         return None
 
     def _future(self, sent: Sentence, trig: Trigger) -> bool:
+        """A verb after a future or modal auxiliary (`will sign`), or a noun that the verb after
+        such an auxiliary governs (`will impose sanctions`, `може запровадити санкції`)."""
         aux = self.p.grammar["future_aux"]
-        return not trig.noun and any(sent.tokens[j].lower.replace("’", "'") in aux for j in range(max(0, trig.i - 3), trig.i))
+        toks = sent.tokens
+        if not trig.noun:
+            return any(toks[j].lower.replace("’", "'") in aux for j in range(max(0, trig.i - 3), trig.i))
+        for j in range(trig.i - 1, max(-1, trig.i - 5), -1):
+            if toks[j].pos == "PUNCT":
+                return False
+            if toks[j].lower.replace("’", "'") in aux:
+                return j < trig.i - 1  # the auxiliary's verb governs the noun
+        return False
+
+    def _under_modal(self, sent: Sentence, trig: Trigger, seg) -> bool:
+        """`actions that would lead to the destruction of its people`: a noun event in a clause
+        under a modal auxiliary, not the object of its verb, is a possibility, not a fact."""
+        aux = self.p.grammar["future_aux"]
+        return trig.noun and any(t.lower.replace("’", "'") in aux for t in sent.tokens[seg.start:trig.i]) \
+            and not self._future(sent, trig)
 
     def _absorb(self, sent: Sentence, triggers: list[Trigger], segs: list, doc: Document) -> list[Trigger]:
         """A speech act swallows the events it speaks of; an AGREE takes their modes."""
@@ -394,6 +430,19 @@ class EventExtractor:
                 # "власти Киргизии просили Москву …, Россия и ОДКБ отказались": refusing the one who asked
                 target = asked.source
                 notes.append("target: the one whose request is refused")
+        if any(t.keys & self.p.grammar["group_meetings"] for t in sent.tokens[trig.i:trig.i + trig.length]):
+            pair = self._members_pair(doc, sent, source, target)
+            if pair is None:
+                doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes),
+                                    "a meeting of no group whose members the story is about"))
+                return []
+            source, target = pair
+            notes.append("a meeting of a group: the story's pair of its members")
+        if target is None and source is not None and pat.type in RESPONSES:
+            actor = self._actor_of_named_act(sent, trig, source, out)
+            if actor is not None:
+                target = actor
+                notes.append("target: the actor of the act it responds to")
         if pat.type == "CONSULT" and pat.mode == "visit" and source is not None and source.sector == "MIL":
             doc.dropped.append((self._event(doc, sent, trig, source, target, mentions, notes), "troops arriving are no diplomatic visit"))
             return []
@@ -402,6 +451,11 @@ class EventExtractor:
             if addressee is not None:
                 target = addressee
                 notes.append("target: the one the statement was addressed to")
+        if target is None and source is not None and pat.target in ("required", "place"):
+            dest = self._apposition_destination(sent, trig, source, mentions)
+            if dest is not None:
+                target = dest
+                notes.append("target: the destination of the clause the apposition describes")
         if target is None and source is not None and pat.target in ("required", "place") and out:
             prev = out[-1]
             if prev.source and prev.source.code == source.code and prev.target:
@@ -428,6 +482,7 @@ class EventExtractor:
         event.reported_by = self._reporter(sent, trig, src_m, mentions, source)
         if event.reported_by is not None:
             event.notes.append(f"reported speech: said by {event.reported_by.code}")
+        accusation = self._accusation(doc, sent, trig, event, mentions)
         if self._future(sent, trig) and event.event_type not in HEAD_TYPES:
             # PLOVER: "Washington would support …" is a promise (AGREE); "could strike" a threat (THREATEN)
             # the code says what was promised or threatened: "would send aid" 033, "could strike" 138
@@ -435,7 +490,151 @@ class EventExtractor:
             event.cameo, event.modality = cameo.about(act, event.cameo), "future"
             event.event_type, event.mode = act, cameo.plover_for(event.cameo)[1]
             event.notes.append(f"future or modal auxiliary: coded as {event.event_type} {event.cameo}")
-        return [event]
+        return [event] + ([accusation] if accusation is not None and event.modality == "asserted" else [])
+
+    def _accusation(self, doc: Document, sent: Sentence, trig: Trigger, event: Event,
+                    mentions: list[Mention]) -> Event | None:
+        """"Гутерреш повторив Путіну свою позицію: російське вторгнення … порушило Статут ООН":
+        a third party who states that one side attacked or coerced another accuses it (PLOVER's
+        separate statement event); the victim's own report is only the attack."""
+        by, src, tgt = event.reported_by, event.source, event.target
+        if by is None or src is None or event.event_type not in ("ASSAULT", "COERCE") or event.negated \
+                or by.kind == "media" or by.code in (src.code, tgt.code if tgt else None):
+            return None
+        code = "1123" if event.event_type == "ASSAULT" else "112"
+        acc = self._event(doc, sent, trig, by, src, mentions, [f"a third party's statement that {src.code} did it: an accusation"])
+        acc.event_type, acc.cameo, acc.mode, acc.symmetric = "ACCUSE", code, cameo.plover_for(code)[1], False
+        acc.rule = f"{event.rule}+statement"
+        return acc
+
+    def _members_pair(self, doc: Document, sent: Sentence, source: Actor | None,
+                      target: Actor | None) -> tuple[Actor, Actor] | None:
+        """`Попередній саміт «нормандської четвірки» відбувся …`: a summit of a group is a meeting
+        of its members; coded for the story's main pair when both belong to the group."""
+        from litopys.lexicon.load import load_lexicon
+
+        group = next((a for a in (source, target) if a is not None and a.kind == "organisation"), None)
+        members = {m["code"] for m in (load_lexicon().organisations.get(group.code, {}).get("members") or [])} if group else set()
+        pair = main_pair([m for m in doc.mentions if m.sentence <= sent.index])
+        if not members or pair is None or not {pair[0].code, pair[1].code} <= members:
+            return None
+        return pair
+
+    def _apposition_destination(self, sent: Sentence, trig: Trigger, source: Actor, mentions: list[Mention]) -> Actor | None:
+        """`в Казахстан начали прибывать десантники – основа миротворческих сил ОДКБ`: a verbless
+        apposition after a dash describes the previous clause's actor; where that one went is
+        where the act is directed."""
+        from litopys.events.arguments import preposition
+
+        segs = self._seg_cache[1]
+        k = segment_of(segs, trig.i)
+        seg = segs[k]
+        if k == 0 or sent.tokens[seg.start - 1].text not in ("–", "—") or any(
+                t.pos == "VERB" for t in sent.tokens[seg.start:seg.end]):
+            return None
+        prev = segs[k - 1]
+        dest = next((m for m in mentions if prev.start <= m.tok_start < prev.end and m.actor.code
+                     and m.actor.code != source.code and m.actor.kind not in ("media", "treaty")
+                     and preposition(sent, m, self.p.grammar) in self.p.grammar["directional"]
+                     and bool({"acc", "gen"} & (mention_cases(sent, m) or {"acc"}))), None)  # "в Казахстан", "до Казахстану"
+        return dest.actor if dest is not None else None
+
+    def _appositive(self, sent: Sentence, trig: Trigger, segs: list, mentions: list[Mention]):
+        """"Kyiv wanted to regain control of its border with Russia, a demand Moscow did not
+        accept", "…, вимога, яку Москва не прийняла": a noun set after a comma names the act
+        of the clause before it; its actor is that clause's subject, its target the one named
+        with the noun (else the other actor of that clause)."""
+        k = segment_of(segs, trig.i)
+        seg = segs[k]
+        toks = sent.tokens
+        lead = toks[seg.start:trig.i]
+        if trig.pattern.type not in SPEECH_ACTS or k == 0 or toks[seg.start - 1].text != "," \
+                or any(t.lower not in ("a", "an", "the", "such", "this", "that", "one") for t in lead):
+            return None
+        prev = segs[k - 1]
+        actors = [m for m in mentions if m.actor.code and m.actor.kind not in ("place", "media", "treaty")]
+        subj = [m for m in actors if prev.start <= m.tok_start < prev.end and is_nominative(sent, m, self.p.grammar)
+                and any(t.tense in ("past", "pres") for t in toks[m.tok_end:m.tok_end + 2])]
+        if not subj:
+            return None
+        src = subj[-1]
+        later = [m for m in actors if m.actor.code != src.actor.code and (
+            seg.start <= m.tok_start < seg.end + 6 and m.tok_start > trig.i
+            or prev.start <= m.tok_start < prev.end and m.tok_start > src.tok_end)]
+        later.sort(key=lambda m: (m.tok_start < trig.i, m.tok_start))
+        if not later:
+            return None
+        return Arguments([src], [later[0]], ["a noun after a comma naming the act of the clause before"])
+
+    def _received(self, sent: Sentence, trig: Trigger, segs: list) -> bool:
+        """`отримала статус`, `получила помощь`, `received aid`: a verb of receiving, or a noun
+        it governs (within three words, in the same clause)."""
+        receive = self.p.grammar["receive"]
+        toks = sent.tokens
+        if any(t.keys & receive for t in toks[trig.i:trig.i + trig.length]):
+            return True
+        k = segment_of(segs, trig.i)
+        return trig.noun and any(toks[j].keys & receive and segment_of(segs, j) == k
+                                 for j in range(max(0, trig.i - 3), min(len(toks), trig.i + trig.length + 3)))
+
+    def _from_giver(self, doc: Document, sent: Sentence, trig: Trigger, args, mentions: list[Mention], segs: list):
+        """The receiver is the target; the giver follows `від`/`от`/`from`, else it is the last
+        actor who gave the same kind of thing ("ЄС надав Україні статус … Грузія статусу не отримала")."""
+        if not args.sources:
+            return args
+        receiver = args.sources[0]
+        k = segment_of(segs, trig.i)
+        giver = next((m for m in mentions if m.actor.code and m.actor.code != receiver.actor.code
+                      and m.actor.kind not in ("place", "media", "treaty") and segment_of(segs, m.tok_start) == k
+                      and preposition(sent, m, self.p.grammar) in self.p.grammar["giver"]), None)
+        how = "the receiver is the target; the giver after `from`"
+        if giver is None:
+            prior = next((e for e in reversed(self._doc_events) if e.event_type == trig.pattern.type and e.source
+                          and e.source.code != receiver.actor.code and e.evidence.sentence >= sent.index - 3), None)
+            if prior is None:
+                return Arguments([], [], ["a receiver with no giver"])
+            giver = Mention(receiver.text, receiver.start, receiver.end, receiver.sentence, receiver.tok_start,
+                            receiver.tok_end, prior.source, receiver.rule, receiver.head, "context")
+            how = "the receiver is the target; the giver is the last one who gave the same"
+        return Arguments([giver], [receiver], [how])
+
+    def _obliged(self, sent: Sentence, trig: Trigger, args, mentions: list[Mention]):
+        """"Mattis said that Pyongyang should stop …", "Німеччина заявила, що Росія повинна …":
+        the one who says it demands it of the subject of the modal. Without a reporting actor
+        (an obligation stated by the writer, or one's own duty) it is no request."""
+        subj = next((m for m in reversed(mentions) if m.actor.code and m.actor.kind not in ("place", "media", "treaty")
+                     and 0 <= trig.i - m.tok_end <= 2 and is_nominative(sent, m, self.p.grammar)), None)
+        if subj is None:
+            return Arguments([], [], ["an obligation with no subject of its own"])
+        who = self._reporter(sent, trig, subj, mentions, subj.actor)
+        sayer = next((m for m in mentions if who is not None and m.actor is who), None)
+        if sayer is None:
+            return Arguments([], [], ["an obligation no one is reported to demand"])
+        return Arguments([sayer], [subj], ["the reporter demands what the subject must do"])
+
+    def _actor_of_named_act(self, sent: Sentence, trig: Trigger, source: Actor, out: list[Event]) -> Actor | None:
+        """`Гутерреш хотів приїхати в Україну, але Зеленський цей візит не погодив`, `rejected
+        the proposal`: a response whose object is a noun naming an act coded just before (in
+        this sentence or the previous one) is addressed to the one who did or offered it."""
+        segs = self._seg_cache[1]
+        k = segment_of(segs, trig.i)
+        named = [t for t in self._triggers if t is not trig and t.noun and segment_of(segs, t.i) == k
+                 and 0 < abs(t.i - trig.i) <= 3]
+        if not named:
+            # "на вопрос, может ли Эрдоган стать посредником, ответил: «Нет»": an act asked about or
+            # offered earlier in the sentence, left uncoded, is what the reply answers
+            start = sent.tokens[trig.i].start
+            asked = next((e for e, _ in reversed(self._doc.dropped) if e.evidence.sentence == sent.index
+                          and e.trigger_start < start and e.source and e.source.code != source.code), None)
+            return asked.source if asked is not None else None
+        ids = {t.pattern.id for t in named}
+        recent = [e for e in self._doc_events if e.evidence.sentence >= sent.index - 1] + out
+        for e in reversed(recent):
+            if e.source is None or e.source.code == source.code or e.trigger_start >= sent.tokens[trig.i].start:
+                continue
+            if any(e.rule == f"pattern:{i}" or e.rule.endswith(f"+{i}") for i in ids):
+                return e.source
+        return None
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, source: Actor | None, target: Actor | None,
                mentions: list[Mention], notes: list[str]) -> Event:

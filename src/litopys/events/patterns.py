@@ -8,6 +8,25 @@ from dataclasses import dataclass, field
 from litopys.lang.base import Language, normalise
 
 
+@dataclass(frozen=True, slots=True)
+class Context:
+    """`with_any` / `without` words: single words match any token's keys; a multi-word
+    entry ("air defence", "voting rights") matches only as adjacent words, never by its parts."""
+
+    words: frozenset[str] = frozenset()
+    phrases: tuple[tuple[frozenset[str], ...], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.phrases)
+
+    def found(self, tokens: list, lo: int = 0, hi: int | None = None) -> bool:
+        """Does a word or phrase of the set occur within tokens[lo:hi]?"""
+        lo, hi = max(0, lo), len(tokens) if hi is None else min(hi, len(tokens))
+        if self.words and any(t.keys & self.words for t in tokens[lo:hi]):
+            return True
+        return any(match_trigger(tokens[:hi], j, ph) for ph in self.phrases for j in range(lo, hi - len(ph) + 1))
+
+
 @dataclass(slots=True)
 class EventPattern:
     id: str
@@ -15,8 +34,8 @@ class EventPattern:
     type: str
     cameo: str
     mode: str = ""
-    with_any: frozenset[str] = frozenset()
-    without: frozenset[str] = frozenset()
+    with_any: Context = Context()
+    without: Context = Context()
     symmetric: bool = False
     negated: bool = False
     participles: bool = False
@@ -33,8 +52,8 @@ class RelationPattern:
     id: str
     type: str
     triggers: list[tuple[frozenset[str], ...]]
-    with_any: frozenset[str] = frozenset()
-    without: frozenset[str] = frozenset()
+    with_any: Context = Context()
+    without: Context = Context()
     ends: bool = False  # "withdrew from the treaty": the relation ends
 
 
@@ -80,6 +99,13 @@ def _flat(lang: Language, words: list[str] | None) -> frozenset[str]:
     return frozenset(out)
 
 
+def _context(lang: Language, words: list[str] | None) -> Context:
+    """Single words by their keys; multi-word entries kept whole, as phrases."""
+    phrases = [_phrase(lang, w) for w in words or []]
+    return Context(frozenset().union(*(p[0] for p in phrases if len(p) == 1)),
+                   tuple(p for p in phrases if len(p) > 1))
+
+
 def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
     # grammar words are single tokens: a multi-word entry ("as well as") would add its parts
     surface_only = {"future_aux"}  # "буде" must not match "було" through the lemma "бути"
@@ -89,7 +115,7 @@ def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
     events = [
         EventPattern(
             id=p["id"], triggers=[_phrase(lang, t) for t in p["triggers"]], type=p["type"], cameo=p["cameo"],
-            mode=p.get("mode", ""), with_any=_flat(lang, p.get("with_any")), without=_flat(lang, p.get("without")),
+            mode=p.get("mode", ""), with_any=_context(lang, p.get("with_any")), without=_context(lang, p.get("without")),
             symmetric=p.get("symmetric", False), negated=p.get("negated", False),
             participles=p.get("participles", False), target=p.get("target", "required"),
             negates_next=p.get("negates_next", False), domestic=p.get("domestic", False),
@@ -101,7 +127,7 @@ def compile_patterns(data: dict, lang: Language) -> LanguagePatterns:
     ]
     relations = [
         RelationPattern(p["id"], p["type"], [_phrase(lang, t) for t in p["triggers"]],
-                        _flat(lang, p.get("with_any")), _flat(lang, p.get("without")), p.get("ends", False))
+                        _context(lang, p.get("with_any")), _context(lang, p.get("without")), p.get("ends", False))
         for p in data["relations"]
     ]
     time = dict(data["time"])

@@ -51,9 +51,9 @@ class RelationExtractor:
                     n = match_trigger(toks, i, trig)
                     if not n:
                         continue
-                    if pat.with_any and not (pat.with_any & window_all):
+                    if pat.with_any and not pat.with_any.found(toks):
                         continue
-                    if pat.without and pat.without & window_all:
+                    if pat.without and pat.without.found(toks):
                         continue
                     negated = any(toks[j].keys & negators for j in range(max(0, i - 2), i))
                     yield pat, i, n, negated
