@@ -98,3 +98,17 @@ def test_postgresql_store_gives_the_same_counts(tmp_path):
         assert runner.invoke(app, ["ingest", str(EXAMPLES), "--db", u]).exit_code == 0
     assert _counts(pg) == _counts(lite)
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+@pytest.mark.parametrize("lang,text,expect,why", [
+    ("en", "Poland lifted the barrier at the border crossing.", "en.lift.sanctions", "with_any"),
+    ("uk", "Президент України провів у Брюсселі брифінг.", "meet", "begins"),
+    ("ru", "Президент России провёл в Москве брифинг.", "talks", "begins"),
+])
+def test_explain_shows_patterns_that_nearly_fired(tmp_path, lang, text, expect, why):
+    f = tmp_path / f"near.{lang}.txt"
+    f.write_text(f" date 2024-05-10\n{text}\n", encoding="utf-8")
+    out = runner.invoke(app, ["explain", str(f)])
+    near = [line for line in out.stdout.splitlines() if "nearly" in line]
+    assert out.exit_code == 0 and any(expect in line and why in line for line in near), out.stdout
+    assert "EVENT" not in out.stdout

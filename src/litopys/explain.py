@@ -5,7 +5,8 @@ mentions, the time expressions, the events coded (and why) and the candidates dr
 from __future__ import annotations
 
 from litopys.events.cameo import goldstein, is_valid, quad_class
-from litopys.model import Document
+from litopys.events.patterns import LanguagePatterns, match_trigger
+from litopys.model import Document, Sentence
 
 
 def _scale(code: str) -> str:
@@ -13,7 +14,39 @@ def _scale(code: str) -> str:
     return f"quad={quad_class(code)} goldstein={goldstein(code):+.1f} " if is_valid(code) else ""
 
 
-def explain_lines(doc: Document, sentence: int | None = None) -> list[str]:
+CONTENT = frozenset({"NOUN", "VERB", "ADJ"})
+
+
+def near_misses(s: Sentence, patterns: LanguagePatterns, handled: set[int]) -> list[str]:
+    """Patterns whose trigger begins at a word of this sentence but that coded nothing there,
+    and the first reason that stopped them: what an analyst needs to see a pattern almost fire."""
+    out: list[str] = []
+    toks = s.tokens
+    for i, tok in enumerate(toks):
+        if tok.start in handled:
+            continue
+        seen: set[str] = set()
+        for pat, ti in patterns.candidates(tok.keys):
+            if pat.id in seen:
+                continue
+            seen.add(pat.id)
+            trigger = pat.triggers[ti]
+            n = match_trigger(toks, i, trigger)
+            if n == 0:
+                if tok.pos not in CONTENT or (i > 0 and tok.is_cap):
+                    continue  # "on", "States": a function word or a name only happens to begin a trigger
+                why = f"'{tok.text}' begins its {len(trigger)}-word trigger, the next words differ"
+            elif pat.with_any and not pat.with_any.found(toks):
+                why = "trigger found, but none of its context words (with_any) is in the sentence"
+            elif pat.without and pat.without.found(toks):
+                why = "trigger found, but a word it must not appear with (without) is in the sentence"
+            else:
+                why = "trigger found; no actor in a role it accepts, or another pattern took the word"
+            out.append(f"    nearly {pat.type} {pat.id}: {why}")
+    return out
+
+
+def explain_lines(doc: Document, sentence: int | None = None, patterns: LanguagePatterns | None = None) -> list[str]:
     out: list[str] = []
     dropped = {}
     for e, why in doc.dropped:
@@ -44,4 +77,8 @@ def explain_lines(doc: Document, sentence: int | None = None) -> list[str]:
         for e, why in dropped.get(s.index, []):
             out.append(f"    dropped {e.event_type} trigger='{e.trigger}' {e.rule}: {why} "
                        f"({e.source.code if e.source else None}→{e.target.code if e.target else None}; {'; '.join(e.notes)})")
+        if patterns is not None:
+            handled = {e.trigger_start for e in doc.events if e.evidence.sentence == s.index}
+            handled |= {e.trigger_start for e, _ in dropped.get(s.index, [])}
+            out.extend(near_misses(s, patterns, handled))
     return out

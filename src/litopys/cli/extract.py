@@ -15,9 +15,10 @@ from litopys.cli.app import Format, app, err
 from litopys.cli.app import parse_day as _date
 from litopys.io.reader import MAX_CHARS
 from litopys.io.sources import Problem, iter_inputs
+from litopys.lang.base import supported_languages
 from litopys.model import Document
 from litopys.output.records import records
-from litopys.pipeline import extract
+from litopys.pipeline import extract, pipeline_for
 
 
 def read_documents(paths: list[Path], published, lang: str | None, max_chars: int = MAX_CHARS):  # noqa: ANN001
@@ -91,5 +92,6 @@ def explain_cmd(
     if not docs:
         raise typer.Exit(1)
     doc = extract(docs[0])
-    for line in explain_lines(doc, sentence):
+    patterns = pipeline_for(doc.lang).patterns if doc.lang in supported_languages() else None
+    for line in explain_lines(doc, sentence, patterns):
         typer.echo(line)
