@@ -227,8 +227,7 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path):
 def test_undated_reports_do_not_chain_into_one_event():
     """An event first seen on 1 March absorbs an undated report of 5 March, but not, through it,
     one of 10 March: the window stays at the first day."""
-    agg = Report("CONSULT", False, "asserted", "USA", None, False, None, None, published="2024-03-01",
-                 published_last="2024-03-08")
+    agg = Report("CONSULT", False, "asserted", "USA", None, False, None, None, published="2024-03-01")
     dated_late = Report("CONSULT", False, "asserted", "USA", None, False, "2024-03-14", "day", published="2024-03-14")
     dated_near = Report("CONSULT", False, "asserted", "USA", None, False, "2024-03-05", "day", published="2024-03-05")
     assert merge_reason(agg, dated_late) is None

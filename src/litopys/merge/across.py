@@ -27,7 +27,6 @@ class Report:
     country: str | None = None
     place: str | None = None
     published: str | None = None  # of the document (for an aggregate: its first_seen)
-    published_last: str | None = None  # for an aggregate: its last_seen
 
 
 def _day(value: str | None) -> date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from litopys.query.events import aggregate_dict
@@ -49,15 +49,12 @@ def search(session: Session, query: str, limit: int = 50) -> dict:
         pos = d.folded.find(terms[0])
         lo = max(0, pos - 80)
         docs_out.append({**document_summary(d), "snippet": d.text[lo:pos + 160] if pos >= 0 else d.text[:200]})
-    ev_q = (select(EventRow.aggregate_id, EventRow.evidence)
-            .where(*(func.lower(EventRow.evidence).like(_like(t), escape="\\") for t in terms if t.isascii())))
+    # an evidence sentence holding every term lies in a document holding them: look only there
     agg_ids: dict[int, str] = {}
-    for agg_id, evidence in session.execute(ev_q.limit(limit * 5)):
-        if agg_id is not None and all(t in evidence.casefold() for t in terms):
-            agg_ids.setdefault(agg_id, evidence)
-    if len(agg_ids) < limit and docs:
+    if docs:
         for agg_id, evidence in session.execute(select(EventRow.aggregate_id, EventRow.evidence)
-                                                .where(EventRow.document_id.in_([d.id for d in docs]))):
+                                                .where(EventRow.document_id.in_([d.id for d in docs]))
+                                                .order_by(EventRow.id)):
             if agg_id is not None and all(t in evidence.casefold() for t in terms):
                 agg_ids.setdefault(agg_id, evidence)
     events = []

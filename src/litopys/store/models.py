@@ -86,7 +86,6 @@ class AggregateRow(Base):
     num_sources: Mapped[int] = mapped_column(Integer, default=0)
     first_seen: Mapped[str | None] = mapped_column(String(10))
     last_seen: Mapped[str | None] = mapped_column(String(10))
-    merge_notes: Mapped[list] = mapped_column(JSON, default=list)
 
     __table_args__ = (Index("ix_aggregates_pair", "source", "target"),)
 

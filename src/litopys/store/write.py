@@ -45,10 +45,6 @@ def is_stored(engine: Engine, text: str) -> bool:
         return session.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == text_sha256(text))) is not None
 
 
-def _eq(column, value):  # noqa: ANN001, ANN202
-    return column.is_(None) if value is None else column == value
-
-
 def _report(e: Event, published: str | None) -> Report:
     loc = e.location
     return Report(e.event_type, e.negated, e.modality, e.source.code if e.source else None,
@@ -58,7 +54,7 @@ def _report(e: Event, published: str | None) -> Report:
 
 def _aggregate_report(a: AggregateRow) -> Report:
     return Report(a.event_type, a.negated, a.modality, a.source, a.target, a.symmetric, a.date, a.date_precision,
-                  a.country, a.place, a.first_seen, a.last_seen)
+                  a.country, a.place, a.first_seen)
 
 
 def _find_duplicate(session: Session, sig: bytes) -> tuple[int, float] | None:
@@ -128,16 +124,10 @@ def _fits(agg: AggregateRow, rep: Report) -> bool:
     """`_may_hold` in Python, to share one query's rows among several reports."""
     if agg.event_type != rep.event_type or agg.negated != rep.negated:
         return False
-    if {agg.source, agg.target} != {rep.source, rep.target} or \
-            (agg.source, agg.target) not in ((rep.source, rep.target), (rep.target, rep.source)):
+    if (agg.source, agg.target) not in ((rep.source, rep.target), (rep.target, rep.source)):
         return False
-    if rep.date:
-        return agg.date is None or agg.date.startswith(rep.date[:3])
-    window = _undated_window(rep)
-    if window:
-        lo, hi = window
-        return (agg.date is None or lo <= agg.date <= hi) and (agg.last_seen or "") >= lo
-    return True
+    lo, hi = _date_range(rep)
+    return agg.date is None or lo <= agg.date < hi
 
 
 class Aggregator:
@@ -210,7 +200,7 @@ class Aggregator:
                 date_precision=rep.precision, place=rep.place, country=rep.country,
                 lat=e.location.lat if e.location else None, lon=e.location.lon if e.location else None,
                 quad_class=quad_class(e.cameo), goldstein=goldstein(e.cameo), first_seen=published,
-                last_seen=published, merge_notes=[], num_mentions=0, num_articles=0, num_sources=0)
+                last_seen=published, num_mentions=0, num_articles=0, num_sources=0)
             self.session.add(chosen)
             pair_key = (rep.event_type, rep.negated, frozenset((rep.source, rep.target)))
             for key, cached in self._candidates.items():  # every window of this pair sees it in this batch

@@ -43,7 +43,6 @@ def upgrade() -> None:
     sa.Column('num_sources', sa.Integer(), nullable=False),
     sa.Column('first_seen', sa.String(length=10), nullable=True),
     sa.Column('last_seen', sa.String(length=10), nullable=True),
-    sa.Column('merge_notes', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('aggregates', schema=None) as batch_op:
